@@ -1,0 +1,102 @@
+"""Shared fixtures: personas, planted sensitive values, and the log scan.
+
+Every value a test plants with `planted(...)` must never appear in any log record emitted
+during the whole run; the session fails at the end if one does (SECURITY.md, "Logging").
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from redbrolly.lib import testing
+
+PLANTED: set[str] = set()
+CAPTURED: list[str] = []
+
+
+class CaptureEverything(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            text = self.format(record)
+        except Exception:
+            text = str(record.msg)
+        CAPTURED.append(text)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    handler = CaptureEverything(level=logging.DEBUG)
+    handler.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))
+    logging.getLogger().addHandler(handler)
+    logging.getLogger("redbrolly").setLevel(logging.DEBUG)
+    logging.getLogger("django").setLevel(logging.DEBUG)
+
+
+def leaked_values() -> list[str]:
+    joined = "\n".join(CAPTURED)
+    return sorted(value for value in PLANTED if value and value in joined)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    leaks = leaked_values()
+    if leaks:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line(
+                f"SENSITIVE VALUES FOUND IN LOGS: {len(leaks)} planted value(s) were logged "
+                f"(first starts {leaks[0][:4]!r}); see conftest.py", red=True,
+            )
+        session.exitstatus = 1
+
+
+@pytest.fixture
+def planted() -> Callable[[str], str]:
+    """Register a sensitive value: the run fails if any log record ever contains it."""
+
+    def plant(value: str) -> str:
+        PLANTED.add(value)
+        return value
+
+    return plant
+
+
+@pytest.fixture
+def people(db: Any) -> Callable[..., Any]:
+    """people("member", "moderator") -> the named personas, created on first use."""
+    made: dict[str, Any] = {}
+
+    def get(*names: str) -> Any:
+        for name in names:
+            if name not in made:
+                made[name] = testing.persona(name)
+        found = [made[name] for name in names]
+        return found[0] if len(found) == 1 else found
+
+    return get
+
+
+@pytest.fixture
+def member(people: Callable[..., Any]) -> Any:
+    return people("member")
+
+
+@pytest.fixture
+def moderator(people: Callable[..., Any]) -> Any:
+    return people("moderator")
+
+
+@pytest.fixture
+def admin_person(people: Callable[..., Any]) -> Any:
+    return people("admin")
+
+
+@pytest.fixture(autouse=True)
+def fresh_keys() -> Iterator[None]:
+    from redbrolly.lib.crypto import reset_key_cache
+
+    reset_key_cache()
+    yield
+    reset_key_cache()

@@ -1,0 +1,23 @@
+"""Every URL of redbrolly. Each view declares who may use it (lib/access.py)."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from redbrolly.api.api import urlpatterns as api_urlpatterns
+from redbrolly.lib.access import public
+
+admin.site.site_header = "redbrolly administration"
+admin.site.site_title = "redbrolly"
+
+urlpatterns = [
+    path("", include("redbrolly.pages.urls")),
+    path("", include("redbrolly.core.urls")),
+    path("", include("redbrolly.accounts.urls")),
+    path("", include("redbrolly.notify.urls")),
+    path("", include("redbrolly.api.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/setlang/", public(set_language), name="set_language"),
+    path("api/v1/", (api_urlpatterns(), "api-v1", "api-v1")),
+    path("admin/", admin.site.urls),
+]
