@@ -130,11 +130,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "redbrolly.accounts.middleware.SessionPolicyMiddleware",
     # Deny by default: every view needs a login unless marked public (see lib/access.py).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "redbrolly.accounts.middleware.StaffMFAMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
@@ -210,7 +210,7 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 ACCOUNT_RATE_LIMITS = {
-    "login": "30/m/ip,10/m/key",
+    "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "reauthenticate": "10/m/user",

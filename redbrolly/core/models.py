@@ -123,8 +123,10 @@ class AuditEntry(models.Model):
     """
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
+    # No cascade of any kind: deleting a person must not rewrite the log (the trigger
+    # would refuse it); actor_label keeps who it was.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.DO_NOTHING,
         related_name="+", db_constraint=False,
     )
     actor_label = models.CharField(max_length=150, blank=True)

@@ -1,5 +1,9 @@
 """Ships the UK regions and the default incident taxonomy, and makes the audit log
-append-only at the database level on PostgreSQL."""
+append-only at the database level on PostgreSQL.
+
+Row updates and deletes are refused. TRUNCATE is left to the database owner (it is what a
+test database flush uses); the application never issues it.
+"""
 
 from django.db import migrations
 
@@ -14,14 +18,10 @@ $$ LANGUAGE plpgsql;
 CREATE TRIGGER core_auditentry_append_only
   BEFORE UPDATE OR DELETE ON core_auditentry
   FOR EACH ROW EXECUTE FUNCTION redbrolly_audit_append_only();
-CREATE TRIGGER core_auditentry_no_truncate
-  BEFORE TRUNCATE ON core_auditentry
-  FOR EACH STATEMENT EXECUTE FUNCTION redbrolly_audit_append_only();
 """
 
 DROP_TRIGGER = """
 DROP TRIGGER IF EXISTS core_auditentry_append_only ON core_auditentry;
-DROP TRIGGER IF EXISTS core_auditentry_no_truncate ON core_auditentry;
 DROP FUNCTION IF EXISTS redbrolly_audit_append_only();
 """
 
