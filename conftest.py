@@ -33,6 +33,7 @@ def pytest_configure(config: pytest.Config) -> None:
     logging.getLogger().addHandler(handler)
     logging.getLogger("redbrolly").setLevel(logging.DEBUG)
     logging.getLogger("django").setLevel(logging.DEBUG)
+    logging.getLogger("django.template").setLevel(logging.INFO)
 
 
 def leaked_values() -> list[str]:
@@ -47,7 +48,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         if reporter is not None:
             reporter.write_line(
                 f"SENSITIVE VALUES FOUND IN LOGS: {len(leaks)} planted value(s) were logged "
-                f"(first starts {leaks[0][:4]!r}); see conftest.py", red=True,
+                f"(first starts {leaks[0][:4]!r}); see conftest.py",
+                red=True,
             )
         session.exitstatus = 1
 

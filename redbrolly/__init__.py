@@ -1,1 +1,4 @@
-"""redbrolly: reporting, alerts, checker, casework and evaluation for sex-worker-led safety organisations."""
+"""redbrolly: reporting, alerts, checker, casework and evaluation.
+
+For sex-worker-led safety organisations.
+"""

@@ -34,8 +34,16 @@ def database_bytes(tmp_path: Path) -> bytes:
         pytest.skip("pg_dump is not installed")
     settings = connection.settings_dict
     env = {**os.environ, "PGPASSWORD": settings.get("PASSWORD") or ""}
-    args = ["pg_dump", "-h", settings["HOST"] or "127.0.0.1", "-p", str(settings["PORT"] or 5432),
-            "-U", settings["USER"] or "postgres", settings["NAME"]]
+    args = [
+        "pg_dump",
+        "-h",
+        settings["HOST"] or "127.0.0.1",
+        "-p",
+        str(settings["PORT"] or 5432),
+        "-U",
+        settings["USER"] or "postgres",
+        settings["NAME"],
+    ]
     return subprocess.run(args, env=env, capture_output=True, check=True).stdout
 
 
@@ -47,8 +55,11 @@ def test_planted_contact_details_are_absent_from_the_raw_database(
     profile = member.member_profile
     profile.applicant_note = planted(PLANTED_NOTE)
     profile.save()
-    member_contact_update(user=member, profile=profile,
-                          contact=Contact(email=planted(PLANTED_EMAIL), mobile=planted(PLANTED_MOBILE)))
+    member_contact_update(
+        user=member,
+        profile=profile,
+        contact=Contact(email=planted(PLANTED_EMAIL), mobile=planted(PLANTED_MOBILE)),
+    )
     raw = database_bytes(tmp_path)
     assert b"member@example.com" not in raw  # the persona's own address too
     for value in (PLANTED_EMAIL, PLANTED_MOBILE, PLANTED_MOBILE[3:], PLANTED_NOTE):

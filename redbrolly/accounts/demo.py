@@ -19,9 +19,19 @@ from redbrolly.core.models import Region
 
 # (username, membership type, region code, sectors)
 DEMO_MEMBERS = [
-    ("member", MemberProfile.MembershipType.INDIVIDUAL, "greater-manchester", ["indoor", "outcall"]),
+    (
+        "member",
+        MemberProfile.MembershipType.INDIVIDUAL,
+        "greater-manchester",
+        ["indoor", "outcall"],
+    ),
     ("member2", MemberProfile.MembershipType.INDIVIDUAL, "scotland-greater-glasgow", ["street"]),
-    ("practitioner", MemberProfile.MembershipType.PRACTITIONER, "metropolitan", ["street", "indoor"]),
+    (
+        "practitioner",
+        MemberProfile.MembershipType.PRACTITIONER,
+        "metropolitan",
+        ["street", "indoor"],
+    ),
 ]
 DEMO_STAFF = {
     "moderator": [Role.MODERATOR],
@@ -39,13 +49,46 @@ BULK_MEMBERS = {
     MemberProfile.MembershipType.PRACTITIONER: 200,
     MemberProfile.MembershipType.SITE: 200,
 }
-NAMES = ["Amber", "Roxy", "Jade", "Luna", "Scarlett", "Ruby", "Kitty", "Mia", "Bella", "Chloe",
-         "Destiny", "Candy", "Sasha", "Nina", "Lola", "Tia", "Aria", "Cleo", "Vixen", "Gemma",
-         "Marco", "Leo", "Kai", "Alex", "Sam", "Jordan", "Raven", "Ivy", "Sky", "Ebony"]
+NAMES = [
+    "Amber",
+    "Roxy",
+    "Jade",
+    "Luna",
+    "Scarlett",
+    "Ruby",
+    "Kitty",
+    "Mia",
+    "Bella",
+    "Chloe",
+    "Destiny",
+    "Candy",
+    "Sasha",
+    "Nina",
+    "Lola",
+    "Tia",
+    "Aria",
+    "Cleo",
+    "Vixen",
+    "Gemma",
+    "Marco",
+    "Leo",
+    "Kai",
+    "Alex",
+    "Sam",
+    "Jordan",
+    "Raven",
+    "Ivy",
+    "Sky",
+    "Ebony",
+]
 PROJECTS = ["Outreach", "Project", "Drop-in", "Health Team", "Support Service", "Collective"]
 SITES = ["Studio", "Parlour", "Suite", "Lounge", "House", "Rooms"]
-STATUS_WEIGHTS = [(MemberProfile.Status.APPROVED, 86), (MemberProfile.Status.PENDING, 8),
-                  (MemberProfile.Status.MORE_INFO, 4), (MemberProfile.Status.REFUSED, 2)]
+STATUS_WEIGHTS = [
+    (MemberProfile.Status.APPROVED, 86),
+    (MemberProfile.Status.PENDING, 8),
+    (MemberProfile.Status.MORE_INFO, 4),
+    (MemberProfile.Status.REFUSED, 2),
+]
 
 
 def seed(rng: random.Random) -> None:
@@ -65,9 +108,16 @@ def demo_member(username: str, kind: str, region: str, sectors: list[str], passw
     number = 900000 + len(username) * 7 + (11 if username.endswith("2") else 0)
     contact = Contact(email=f"{username}@example.com", mobile=f"+447700{number}")
     profile = MemberProfile.objects.create(
-        user=user, membership_type=kind, status=MemberProfile.Status.APPROVED,
-        email=contact.email, mobile=contact.mobile, sectors=sectors, notify_email=True,
-        notify_sms=True, reviewed_at=timezone.now(), **contact_indexes(contact),
+        user=user,
+        membership_type=kind,
+        status=MemberProfile.Status.APPROVED,
+        email=contact.email,
+        mobile=contact.mobile,
+        sectors=sectors,
+        notify_email=True,
+        notify_sms=True,
+        reviewed_at=timezone.now(),
+        **contact_indexes(contact),
     )
     profile.regions.set(Region.objects.filter(code=region))
 
@@ -91,8 +141,13 @@ def bulk_members(rng: random.Random) -> None:
     for kind, count in BULK_MEMBERS.items():
         for _ in range(count):
             serial += 1
-            users.append(User(username=f"demo-{working_name(rng, kind)}-{serial}",
-                              password="!", date_joined=now - timedelta(days=rng.randint(1, 900))))
+            users.append(
+                User(
+                    username=f"demo-{working_name(rng, kind)}-{serial}",
+                    password="!",
+                    date_joined=now - timedelta(days=rng.randint(1, 900)),
+                )
+            )
     User.objects.bulk_create(users)
     created = list(User.objects.filter(username__startswith="demo-").order_by("pk"))
     kinds = [kind for kind, count in BULK_MEMBERS.items() for _ in range(count)]
@@ -123,10 +178,16 @@ def bulk_profile(rng: random.Random, user: User, kind: str, now: object) -> Memb
         mobile=f"+447700{900000 + rng.randint(100, 999)}" if rng.random() < 0.6 else "",
     )
     return MemberProfile(
-        user=user, membership_type=kind, status=status, email=contact.email,
-        mobile=contact.mobile, sectors=rng.sample([s.value for s in MemberProfile.Sector], k=2),
-        notify_email=bool(contact.email), notify_sms=bool(contact.mobile) and rng.random() < 0.5,
-        discreet_mode=rng.random() < 0.7, applied_at=user.date_joined,
+        user=user,
+        membership_type=kind,
+        status=status,
+        email=contact.email,
+        mobile=contact.mobile,
+        sectors=rng.sample([s.value for s in MemberProfile.Sector], k=2),
+        notify_email=bool(contact.email),
+        notify_sms=bool(contact.mobile) and rng.random() < 0.5,
+        discreet_mode=rng.random() < 0.7,
+        applied_at=user.date_joined,
         language=rng.choices(["en", "ro", "pl", "pt", "es", "th"], [70, 10, 8, 5, 4, 3])[0],
         **contact_indexes(contact),
     )

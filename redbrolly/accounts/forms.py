@@ -23,15 +23,19 @@ class RegionChoiceField(forms.ModelMultipleChoiceField):
 
 def region_field(required: bool = False) -> RegionChoiceField:
     return RegionChoiceField(
-        queryset=Region.objects.active(), required=required, label=_("Where do you work?"),
+        queryset=Region.objects.active(),
+        required=required,
+        label=_("Where do you work?"),
         help_text=_("Choose every area where you work, so you get the alerts for them."),
     )
 
 
 def sector_field() -> forms.MultipleChoiceField:
     return forms.MultipleChoiceField(
-        choices=MemberProfile.Sector.choices, required=False,
-        widget=forms.CheckboxSelectMultiple, label=_("How do you work?"),
+        choices=MemberProfile.Sector.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("How do you work?"),
     )
 
 
@@ -61,8 +65,10 @@ class ContactFieldsMixin:
             return normalise_phone(raw, Organisation.current().phone_region).value
         except NotAnIdentifier:
             raise forms.ValidationError(
-                _("This does not look like a phone number. Try it with the country code, "
-                  "like +44 7700 900123.")
+                _(
+                    "This does not look like a phone number. Try it with the country code, "
+                    "like +44 7700 900123."
+                )
             ) from None
 
     def contact(self) -> Contact:
@@ -71,7 +77,9 @@ class ContactFieldsMixin:
 
 def email_field() -> forms.CharField:
     return forms.CharField(
-        label=_("Email (optional)"), required=False, max_length=254,
+        label=_("Email (optional)"),
+        required=False,
+        max_length=254,
         help_text=_("For alerts and account updates. Use an address that is safe for you."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
@@ -79,7 +87,9 @@ def email_field() -> forms.CharField:
 
 def mobile_field() -> forms.CharField:
     return forms.CharField(
-        label=_("Mobile number (optional)"), required=False, max_length=32,
+        label=_("Mobile number (optional)"),
+        required=False,
+        max_length=32,
         help_text=_("For text alerts and the text checker."),
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
@@ -95,8 +105,10 @@ class SignupForm(ContactFieldsMixin, forms.Form):
     field_order = ["username", "password1", "password2", "membership_type"]
 
     membership_type = forms.ChoiceField(
-        choices=MemberProfile.MembershipType.choices, label=_("I am joining as"),
-        widget=forms.RadioSelect, initial=MemberProfile.MembershipType.INDIVIDUAL,
+        choices=MemberProfile.MembershipType.choices,
+        label=_("I am joining as"),
+        widget=forms.RadioSelect,
+        initial=MemberProfile.MembershipType.INDIVIDUAL,
     )
     contact_email = email_field()
     mobile = mobile_field()
@@ -104,13 +116,21 @@ class SignupForm(ContactFieldsMixin, forms.Form):
     sectors = sector_field()
     language = language_field()
     applicant_note = forms.CharField(
-        label=_("How can we check you work in the industry? (optional)"), required=False,
-        max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("For example a project that knows you, or an advertising profile. "
-                    "Only the staff who review applications read this."),
+        label=_("How can we check you work in the industry? (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "For example a project that knows you, or an advertising profile. "
+            "Only the staff who review applications read this."
+        ),
     )
     # Bots fill every field; people never see this one (hidden by CSS, labelled for readers).
-    website = forms.CharField(required=False, label=_("Leave this empty"))
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
     def clean_website(self) -> str:
         if self.cleaned_data.get("website"):
@@ -140,9 +160,11 @@ class PreferencesForm(forms.Form):
     notify_inapp = forms.BooleanField(required=False, label=_("In my member area"))
     language = language_field()
     discreet_mode = forms.BooleanField(
-        required=False, label=_("Discreet mode"),
-        help_text=_("Notifications only say 'You have a new update', and the site shows a "
-                    "neutral title."),
+        required=False,
+        label=_("Discreet mode"),
+        help_text=_(
+            "Notifications only say 'You have a new update', and the site shows a neutral title."
+        ),
     )
     dark_screen = forms.BooleanField(required=False, label=_("Dark screen"))
 
@@ -171,10 +193,13 @@ class ReviewForm(forms.Form):
             ("more_info", _("Ask for more information")),
             ("refuse", _("Refuse")),
         ],
-        widget=forms.RadioSelect, label=_("Decision"),
+        widget=forms.RadioSelect,
+        label=_("Decision"),
     )
     reason = forms.CharField(
-        label=_("Reason (shown to the applicant)"), required=False, max_length=1000,
+        label=_("Reason (shown to the applicant)"),
+        required=False,
+        max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -187,7 +212,8 @@ class ReviewForm(forms.Form):
 
 class DeleteAccountForm(forms.Form):
     confirm = forms.CharField(
-        label=_("Type DELETE to confirm"), max_length=10,
+        label=_("Type DELETE to confirm"),
+        max_length=10,
         help_text=_("This removes your account and everything linked to it. It cannot be undone."),
     )
 

@@ -63,8 +63,9 @@ class StaffMFAMiddleware:
             and not request.path.startswith(MFA_FREE_PREFIXES)
             and not has_second_factor(user)
         ):
-            messages.warning(request, _("Staff accounts need two-factor authentication. "
-                                        "Set it up to continue."))
+            messages.warning(
+                request, _("Staff accounts need two-factor authentication. Set it up to continue.")
+            )
             return redirect("mfa_activate_totp")
         return self.get_response(request)
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
-from django.contrib.auth.models import AbstractUser, UserManager as DjangoUserManager
+from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -43,12 +44,12 @@ class User(AbstractUser):
     # Bumped to sign a person out everywhere (accounts.middleware compares it per request).
     session_epoch = models.PositiveIntegerField(default=0)
 
-    EMAIL_FIELD = None  # type: ignore[assignment]
-    REQUIRED_FIELDS: list[str] = []
+    EMAIL_FIELD = None  # type: ignore[assignment,misc]
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
     objects = UserManager()  # type: ignore[misc]
 
-    class Meta(AbstractUser.Meta):
+    class Meta:
         permissions = [
             ("revoke_sessions", "Can sign a person out of every session"),
         ]
@@ -93,7 +94,9 @@ class MemberProfile(models.Model):
 
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="member_profile")
     membership_type = models.CharField(
-        _("membership type"), max_length=20, choices=MembershipType.choices,
+        _("membership type"),
+        max_length=20,
+        choices=MembershipType.choices,
         default=MembershipType.INDIVIDUAL,
     )
     status = models.CharField(
@@ -120,8 +123,11 @@ class MemberProfile(models.Model):
     notify_inapp = models.BooleanField(_("in my member area"), default=True)
     language = models.CharField(_("language"), max_length=10, default="en")
     discreet_mode = models.BooleanField(
-        _("discreet mode"), default=True,
-        help_text=_("Notifications say only 'You have a new update' and the site title is neutral."),
+        _("discreet mode"),
+        default=True,
+        help_text=_(
+            "Notifications say only 'You have a new update' and the site title is neutral."
+        ),
     )
     dark_screen = models.BooleanField(_("dark screen"), default=False)
 

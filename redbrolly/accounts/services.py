@@ -93,9 +93,9 @@ def membership_review(
 def tell_applicant(profile_pk: int) -> None:
     """A neutral email: the subject and body name no organisation purpose."""
     profile = MemberProfile.objects.get(pk=profile_pk)
-    body = _(
-        "There is an update on your account. Sign in to read it: %(url)s"
-    ) % {"url": settings.SITE_URL}
+    body = _("There is an update on your account. Sign in to read it: %(url)s") % {
+        "url": settings.SITE_URL
+    }
     send_mail(_("An update on your account"), body, None, [profile.email])
 
 

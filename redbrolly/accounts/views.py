@@ -35,11 +35,16 @@ def preferences(request: HttpRequest) -> HttpResponse:
     profile = profile_of(request)
     if profile is None:
         return redirect("accounts:home")
-    form = PreferencesForm(request.POST or None, profile=profile, initial=preference_initial(profile))
+    form = PreferencesForm(
+        request.POST or None, profile=profile, initial=preference_initial(profile)
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         services.member_preferences_update(
-            user=request.user, profile=profile, regions=data.pop("regions"), **data  # type: ignore[arg-type]
+            user=request.user,  # type: ignore[arg-type]
+            profile=profile,
+            regions=data.pop("regions"),
+            **data,
         )
         messages.success(request, _("Your preferences are saved."))
         return redirect("accounts:preferences")
@@ -47,8 +52,16 @@ def preferences(request: HttpRequest) -> HttpResponse:
 
 
 def preference_initial(profile: MemberProfile) -> dict[str, Any]:
-    fields = ["sectors", "notify_email", "notify_sms", "notify_push", "notify_inapp",
-              "language", "discreet_mode", "dark_screen"]
+    fields = [
+        "sectors",
+        "notify_email",
+        "notify_sms",
+        "notify_push",
+        "notify_inapp",
+        "language",
+        "discreet_mode",
+        "dark_screen",
+    ]
     initial = {name: getattr(profile, name) for name in fields}
     initial["regions"] = list(profile.regions.all())
     return initial
@@ -75,7 +88,9 @@ def my_data(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "accounts/my_data.html")
     data = services.member_data_export(user=request.user)  # type: ignore[arg-type]
-    response = HttpResponse(json.dumps(data, indent=2, default=str), content_type="application/json")
+    response = HttpResponse(
+        json.dumps(data, indent=2, default=str), content_type="application/json"
+    )
     response["Content-Disposition"] = 'attachment; filename="my-data.json"'
     return response
 
@@ -110,8 +125,10 @@ def application(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.membership_review(
-            reviewer=request.user, profile=profile,  # type: ignore[arg-type]
-            decision=form.cleaned_data["decision"], reason=form.cleaned_data["reason"],
+            reviewer=request.user,  # type: ignore[arg-type]
+            profile=profile,  # type: ignore[arg-type]
+            decision=form.cleaned_data["decision"],
+            reason=form.cleaned_data["reason"],
         )
         messages.success(request, _("Decision saved for %(name)s.") % {"name": profile.user})
         return redirect("accounts:applications")
@@ -124,8 +141,10 @@ def application(request: HttpRequest, pk: int) -> HttpResponse:
 def revoke_sessions(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(User, pk=pk)
     count = services.sessions_revoke(actor=request.user, user=person)  # type: ignore[arg-type]
-    messages.success(request, _("%(name)s was signed out of %(count)s session(s).")
-                     % {"name": person, "count": count})
+    messages.success(
+        request,
+        _("%(name)s was signed out of %(count)s session(s).") % {"name": person, "count": count},
+    )
     return redirect("accounts:people")
 
 

@@ -32,8 +32,10 @@ api = NinjaAPI(
 def validation_failed(request: HttpRequest, exc: ValidationError) -> Any:
     """422 with one message per field, never the submitted values (they may be sensitive)."""
     errors = [
-        {"field": ".".join(str(part) for part in error.get("loc", [])[1:]),
-         "message": error.get("msg", "invalid")}
+        {
+            "field": ".".join(str(part) for part in error.get("loc", [])[1:]),
+            "message": error.get("msg", "invalid"),
+        }
         for error in exc.errors
     ]
     return api.create_response(request, {"detail": errors}, status=422)

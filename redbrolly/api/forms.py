@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class TokenForm(forms.Form):
     name = forms.CharField(
-        label=_("What is this token for?"), max_length=80,
+        label=_("What is this token for?"),
+        max_length=80,
         help_text=_("For example 'my phone app'. You can revoke it at any time."),
     )

@@ -28,8 +28,9 @@ class CredentialQuerySet(models.QuerySet):  # type: ignore[type-arg]
 class ApiToken(models.Model):
     """A member's (or staff member's) personal API token."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="api_tokens")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
     name = models.CharField(_("name"), max_length=80)
     prefix = models.CharField(max_length=12)
     key_hash = models.CharField(max_length=64, unique=True)

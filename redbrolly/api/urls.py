@@ -9,5 +9,7 @@ urlpatterns = [
     path("me/tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
     path("staff/partners/", views.partners, name="partners"),
     path("staff/partners/<int:pk>/keys/", views.partner_key_issue, name="partner_key_issue"),
-    path("staff/partner-keys/<int:pk>/revoke/", views.partner_key_revoke, name="partner_key_revoke"),
+    path(
+        "staff/partner-keys/<int:pk>/revoke/", views.partner_key_revoke, name="partner_key_revoke"
+    ),
 ]

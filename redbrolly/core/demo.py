@@ -61,10 +61,14 @@ def seed(*, force: bool = False) -> bool:
 
 
 def demo_logins() -> str:
-    lines = [f"Demo logins (password for all: {DEMO_PASSWORD})",
-             "  member, member2, practitioner  (members; no second factor)"]
+    lines = [
+        f"Demo logins (password for all: {DEMO_PASSWORD})",
+        "  member, member2, practitioner  (members; no second factor)",
+    ]
     for name, secret in DEMO_TOTP_SECRETS.items():
         lines.append(f"  {name:<12} TOTP secret {secret}")
-    lines.append("Staff sign in with a 6-digit code: add the secret to an authenticator app, or run")
+    lines.append(
+        "Staff sign in with a 6-digit code: add the secret to an authenticator app, or run"
+    )
     lines.append("  .venv/bin/python manage.py demo_code USERNAME")
     return "\n".join(lines)

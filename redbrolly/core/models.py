@@ -30,7 +30,9 @@ class Organisation(models.Model):
 
     name = models.CharField(_("name"), max_length=120)
     phone_region = models.CharField(
-        _("default phone region"), max_length=2, default="GB",
+        _("default phone region"),
+        max_length=2,
+        default="GB",
         help_text=_("ISO country code used to read phone numbers written without +."),
     )
     languages = models.JSONField(_("languages"), default=default_languages)
@@ -91,7 +93,8 @@ class IncidentType(models.Model):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     label = models.CharField(_("label"), max_length=120)
     violent = models.BooleanField(
-        _("violence or robbery"), default=False,
+        _("violence or robbery"),
+        default=False,
         help_text=_("Reviewed reports of this type make the checker answer 'warning'."),
     )
     sort_order = models.PositiveIntegerField(default=0)
@@ -126,8 +129,12 @@ class AuditEntry(models.Model):
     # No cascade of any kind: deleting a person must not rewrite the log (the trigger
     # would refuse it); actor_label keeps who it was.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.DO_NOTHING,
-        related_name="+", db_constraint=False,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        db_constraint=False,
     )
     actor_label = models.CharField(max_length=150, blank=True)
     action = models.CharField(max_length=80, db_index=True)

@@ -12,8 +12,12 @@ def load_reference_data(region_model: Any, incident_type_model: Any) -> None:
     for order, row in enumerate(read_regions()):
         region_model.objects.update_or_create(
             code=row.code,
-            defaults={"name": row.name, "nation": row.nation,
-                      "main_towns": list(row.main_towns), "sort_order": order},
+            defaults={
+                "name": row.name,
+                "nation": row.nation,
+                "main_towns": list(row.main_towns),
+                "sort_order": order,
+            },
         )
     for order, (code, label, violent) in enumerate(DEFAULT_INCIDENT_TYPES):
         incident_type_model.objects.update_or_create(

@@ -50,9 +50,7 @@ def signed_in(view: View) -> View:
 
 def member_required(view: View) -> View:
     """Approved members (sex workers, practitioners, sites) and staff."""
-    return guarded(lambda user: user.is_authenticated and user.is_approved_member, "member")(
-        view
-    )
+    return guarded(lambda user: user.is_authenticated and user.is_approved_member, "member")(view)
 
 
 def staff_required(*perms: str) -> Callable[[View], View]:

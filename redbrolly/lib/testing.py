@@ -45,10 +45,17 @@ def make_person(username: str, **spec: Any) -> User:
 
 
 def make_profile(user: User, kind: str, status: str, region: str) -> MemberProfile:
-    contact = Contact(email=f"{user.username}@example.com", mobile="+447700900" + str(100 + user.pk))
+    contact = Contact(
+        email=f"{user.username}@example.com", mobile="+447700900" + str(100 + user.pk)
+    )
     profile = MemberProfile.objects.create(
-        user=user, membership_type=kind, status=status, email=contact.email,
-        mobile=contact.mobile, notify_email=True, **contact_indexes(contact),
+        user=user,
+        membership_type=kind,
+        status=status,
+        email=contact.email,
+        mobile=contact.mobile,
+        notify_email=True,
+        **contact_indexes(contact),
     )
     profile.regions.set(Region.objects.filter(code=region))
     return profile

@@ -13,7 +13,9 @@ class OutboxEmailBackend(BaseEmailBackend):
         from redbrolly.notify.models import OutboxEmail
 
         OutboxEmail.objects.bulk_create(
-            OutboxEmail(to=", ".join(message.to), subject=message.subject[:200], body=message.body)
+            OutboxEmail(
+                to=", ".join(message.to), subject=message.subject[:200], body=str(message.body)
+            )
             for message in email_messages
         )
         return len(email_messages)

@@ -29,8 +29,9 @@ def test_after_reauthenticating_a_member_changes_contact_details(client, member,
     planted("new.address@example.org")
     client.force_login(member)
     reauthenticate(client)
-    response = client.post("/me/contact/", {"contact_email": "New.Address@example.org",
-                                            "mobile": "+44 7700 900999"})
+    response = client.post(
+        "/me/contact/", {"contact_email": "New.Address@example.org", "mobile": "+44 7700 900999"}
+    )
     assert response.status_code == 302
     member.member_profile.refresh_from_db()
     assert member.member_profile.email == "new.address@example.org"

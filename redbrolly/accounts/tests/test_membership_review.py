@@ -31,8 +31,9 @@ def test_a_moderator_approves_and_the_applicant_gets_a_neutral_email(
 def test_refusing_needs_a_reason(client, people) -> None:
     applicant, moderator = people("applicant", "moderator")
     client.force_login(moderator)
-    response = client.post(f"/staff/applications/{applicant.member_profile.pk}/",
-                           {"decision": "refuse", "reason": ""})
+    response = client.post(
+        f"/staff/applications/{applicant.member_profile.pk}/", {"decision": "refuse", "reason": ""}
+    )
     assert response.status_code == 200
     assert b"Say why" in response.content
     applicant.member_profile.refresh_from_db()

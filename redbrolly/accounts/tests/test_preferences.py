@@ -10,10 +10,18 @@ pytestmark = pytest.mark.django_db
 def test_a_member_sets_regions_channels_language_and_modes(client, member) -> None:
     client.force_login(member)
     regions = [Region.objects.get(code=c).pk for c in ("greater-manchester", "cheshire")]
-    response = client.post("/me/preferences/", {
-        "regions": regions, "sectors": ["outcall"], "notify_email": "on", "notify_inapp": "on",
-        "language": "pl", "discreet_mode": "on", "dark_screen": "on",
-    })
+    response = client.post(
+        "/me/preferences/",
+        {
+            "regions": regions,
+            "sectors": ["outcall"],
+            "notify_email": "on",
+            "notify_inapp": "on",
+            "language": "pl",
+            "discreet_mode": "on",
+            "dark_screen": "on",
+        },
+    )
     assert response.status_code == 302
     profile = member.member_profile
     profile.refresh_from_db()
@@ -37,7 +45,8 @@ def test_sms_cannot_be_chosen_without_a_mobile_number(client, member) -> None:
     member.member_profile.save()
     client.force_login(member)
     region = Region.objects.get(code="greater-manchester").pk
-    response = client.post("/me/preferences/", {"regions": [region], "notify_sms": "on",
-                                                "language": "en"})
+    response = client.post(
+        "/me/preferences/", {"regions": [region], "notify_sms": "on", "language": "en"}
+    )
     assert response.status_code == 200
     assert b"Add a mobile number first" in response.content

@@ -48,7 +48,9 @@ def test_a_bad_phone_number_is_explained_and_what_was_typed_is_kept(client) -> N
 
 
 def test_a_common_password_is_refused(client) -> None:
-    response = client.post("/accounts/signup/", form(password1="password123", password2="password123"))
+    response = client.post(
+        "/accounts/signup/", form(password1="password123", password2="password123")
+    )
     assert response.status_code == 200
     assert not MemberProfile.objects.exists()
 

@@ -15,7 +15,10 @@ def test_it_records_actor_action_object_and_purpose(member) -> None:
     entry = audit.log(member, "accounts.preferences.updated", member, purpose="member edit")
     stored = AuditEntry.objects.get(pk=entry.pk)
     assert (stored.actor_label, stored.action, stored.object_type, stored.object_id) == (
-        "member", "accounts.preferences.updated", "accounts.user", str(member.pk)
+        "member",
+        "accounts.preferences.updated",
+        "accounts.user",
+        str(member.pk),
     )
     assert stored.purpose == "member edit"
 
@@ -36,8 +39,10 @@ def test_the_app_cannot_change_or_delete_an_entry(member) -> None:
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigger exists on PostgreSQL")
 def test_postgresql_refuses_raw_updates_and_deletes(member) -> None:
     entry = audit.log(member, "something.done")
-    for sql in ("UPDATE core_auditentry SET action = 'x' WHERE id = %s",
-                "DELETE FROM core_auditentry WHERE id = %s"):
+    for sql in (
+        "UPDATE core_auditentry SET action = 'x' WHERE id = %s",
+        "DELETE FROM core_auditentry WHERE id = %s",
+    ):
         with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(sql, [entry.pk])
     assert AuditEntry.objects.get(pk=entry.pk).action == "something.done"

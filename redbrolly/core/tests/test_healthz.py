@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from django.db import connection
+from django.db import OperationalError, connection
 
 
 @pytest.mark.django_db
@@ -14,7 +14,7 @@ def test_it_says_ok_when_the_database_answers(client) -> None:
 @pytest.mark.django_db
 def test_it_says_503_when_the_database_does_not_answer(client, monkeypatch) -> None:
     def broken(*args, **kwargs):
-        raise connection.Database.OperationalError("database is down")
+        raise OperationalError("database is down")
 
     monkeypatch.setattr(connection, "cursor", broken)
     response = client.get("/healthz")

@@ -1,0 +1,134 @@
+"""Browser tests: Debian's Chromium driven by Playwright, axe-core for accessibility.
+
+They skip with a clear message when Chromium or Playwright is missing (`make test` on a
+bare machine); `.ci/run` installs both, so CI always runs them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = os.environ.get("REDBROLLY_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+PHONE = {"width": 390, "height": 844}
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM in the same
+# thread is still synchronous code, so tell Django the loop is not ours to worry about.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    reason = missing_browser()
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
+            if reason:
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def missing_browser() -> str | None:
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        return f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "browser tests need Playwright (pip install -e '.[test]')"
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Any, live_server: Any) -> Iterator[Any]:
+    """A phone-sized page on the live server; anything not on the live server is refused."""
+    context = browser.new_context(viewport=PHONE, base_url=live_server.url)
+    context.route("**/*", lambda route: keep_local(route, live_server.url))
+    opened = context.new_page()
+    opened.set_default_timeout(10_000)
+    yield opened
+    context.close()
+
+
+def keep_local(route: Any, base: str) -> None:
+    url = route.request.url
+    if url.startswith(base) or url.startswith("data:") or url == "about:blank":
+        route.continue_()
+    else:
+        # The exit page's neutral site, or anything third-party: never leaves the machine.
+        route.fulfill(
+            status=200,
+            content_type="text/html",
+            body="<html><head><title>Weather</title></head><body>Weather</body></html>",
+        )
+
+
+AXE_SOURCE = None
+
+
+def axe_source() -> str:
+    global AXE_SOURCE
+    if AXE_SOURCE is None:
+        import axe_playwright_python
+
+        AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+    return AXE_SOURCE
+
+
+def serious_violations(page: Any) -> list[str]:
+    """axe-core's serious and critical findings on the page as it is now (WCAG 2.2 AA)."""
+    page.evaluate(axe_source())
+    result = page.evaluate(
+        "() => axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a','wcag2aa','wcag21a','wcag21aa','wcag22aa']}})"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+@pytest.fixture
+def axe() -> Callable[[Any], list[str]]:
+    return serious_violations
+
+
+@pytest.fixture
+def sign_in() -> Callable[..., None]:
+    """Signs in through the real forms, with the TOTP step for staff."""
+    from redbrolly.lib.testing import TEST_PASSWORD, totp_now
+
+    def do(page: Any, username: str, *, password: str = TEST_PASSWORD, staff: bool = False) -> None:
+        page.goto("/accounts/login/")
+        page.get_by_label("Working name").fill(username)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        if staff:
+            page.get_by_label("Code").fill(totp_now())
+            page.get_by_role("button", name="Sign In").click()
+
+    return do
