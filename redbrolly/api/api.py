@@ -54,6 +54,10 @@ def regions(request: HttpRequest) -> Any:
     return Region.objects.active()
 
 
+for app in ("reports", "alerts", "checker", "linkage", "casework", "research", "insights"):
+    api.add_router("", f"redbrolly.{app}.api.router")
+
+
 def urlpatterns() -> list[URLPattern | URLResolver]:
     """Ninja checks its own auth per operation; the site-wide login rule steps aside."""
     patterns, _app, _namespace = api.urls

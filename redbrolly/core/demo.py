@@ -23,6 +23,13 @@ DEMO_VERSION = "2026-11-28.1"
 
 SEEDERS = [
     "redbrolly.accounts.demo.seed",
+    "redbrolly.reports.demo.seed",
+    "redbrolly.alerts.demo.seed",
+    "redbrolly.checker.demo.seed",
+    "redbrolly.linkage.demo.seed",
+    "redbrolly.casework.demo.seed",
+    "redbrolly.research.demo.seed",
+    "redbrolly.insights.demo.seed",
 ]
 
 DEMO_PASSWORD = "redbrolly-demo"

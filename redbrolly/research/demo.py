@@ -1,0 +1,9 @@
+"""Demo data for research (run by manage.py seed_demo through core.demo.SEEDERS)."""
+
+from __future__ import annotations
+
+import random
+
+
+def seed(rng: random.Random) -> None:
+    """Nothing to seed yet."""
