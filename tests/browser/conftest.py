@@ -35,6 +35,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     here = Path(__file__).parent
     reason = missing_browser()
+    if reason and os.environ.get("REDBROLLY_REQUIRE_BROWSER"):
+        # CI sets this: a browser test skipped there would hide a missing install step.
+        raise pytest.UsageError(reason)
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.browser)
