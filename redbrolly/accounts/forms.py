@@ -181,6 +181,15 @@ class PreferencesForm(forms.Form):
         return data
 
 
+class MoreInformationForm(forms.Form):
+    note = forms.CharField(
+        label=_("Your answer"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Only the staff who review applications read this."),
+    )
+
+
 class ContactForm(ContactFieldsMixin, forms.Form):
     contact_email = email_field()
     mobile = mobile_field()

@@ -100,6 +100,18 @@ def tell_applicant(profile_pk: int) -> None:
 
 
 @transaction.atomic
+def membership_add_information(*, user: User, profile: MemberProfile, note: str) -> None:
+    """The applicant answers "we asked for more information": back into the review queue."""
+    if profile.status != MemberProfile.Status.MORE_INFO:
+        raise ValueError("no information was asked for")
+    previous = profile.applicant_note
+    profile.applicant_note = f"{previous}\n\n{note}".strip() if previous else note
+    profile.status = MemberProfile.Status.PENDING
+    profile.save(update_fields=["applicant_note", "status"])
+    audit.log(user, "accounts.membership.information_added", profile)
+
+
+@transaction.atomic
 def member_preferences_update(
     *, user: User, profile: MemberProfile, regions: Iterable[Region], **fields: Any
 ) -> MemberProfile:

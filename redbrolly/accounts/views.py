@@ -12,7 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from redbrolly.accounts import selectors, services
-from redbrolly.accounts.forms import ContactForm, DeleteAccountForm, PreferencesForm, ReviewForm
+from redbrolly.accounts.forms import (
+    ContactForm,
+    DeleteAccountForm,
+    MoreInformationForm,
+    PreferencesForm,
+    ReviewForm,
+)
 from redbrolly.accounts.models import MemberProfile, User
 from redbrolly.lib import audit
 from redbrolly.lib.access import signed_in, staff_required
@@ -25,9 +31,18 @@ def profile_of(request: HttpRequest) -> MemberProfile | None:
 @signed_in
 def home(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
-    if user.is_staff_role and profile_of(request) is None:
+    profile = profile_of(request)
+    if user.is_staff_role and profile is None:
         return redirect("accounts:staff_home")
-    return render(request, "accounts/home.html", {"profile": profile_of(request)})
+    asked = profile is not None and profile.status == MemberProfile.Status.MORE_INFO
+    form = MoreInformationForm(request.POST or None) if asked else None
+    if form is not None and request.method == "POST" and form.is_valid():
+        services.membership_add_information(
+            user=user, profile=profile, note=form.cleaned_data["note"]
+        )  # type: ignore[arg-type]
+        messages.success(request, _("Thank you. Staff will look at your application again."))
+        return redirect("accounts:home")
+    return render(request, "accounts/home.html", {"profile": profile, "form": form})
 
 
 @signed_in

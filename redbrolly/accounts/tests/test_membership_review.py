@@ -44,3 +44,20 @@ def test_an_analyst_cannot_review_applications(client, people) -> None:
     applicant, analyst = people("applicant", "analyst")
     client.force_login(analyst)
     assert client.get(f"/staff/applications/{applicant.member_profile.pk}/").status_code == 403
+
+
+def test_an_applicant_answers_a_request_for_more_information(client, people) -> None:
+    applicant, moderator = people("applicant", "moderator")
+    client.force_login(moderator)
+    client.post(
+        f"/staff/applications/{applicant.member_profile.pk}/",
+        {"decision": "more_info", "reason": "Which project knows you?"},
+    )
+    client.force_login(applicant)
+    page = client.get("/me/").content.decode()
+    assert "Which project knows you?" in page
+    assert client.post("/me/", {"note": "The Leeds drop-in"}).status_code == 302
+    applicant.member_profile.refresh_from_db()
+    assert applicant.member_profile.status == MemberProfile.Status.PENDING
+    assert "The Leeds drop-in" in applicant.member_profile.applicant_note
+    assert AuditEntry.objects.filter(action="accounts.membership.information_added").exists()
