@@ -17,6 +17,7 @@ PUBLIC_URLS = {
     "pages:privacy",
     "pages:staying_safe",
     "core:healthz",
+    "casework:callback",  # "Get quick access to a caseworker": no account needed
     "set_language",
     # allauth: signing in, signing up, the second-factor step and password reset
     "account_login",

@@ -71,9 +71,18 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
     context = browser.new_context(viewport=PHONE, base_url=live_server.url)
     context.route("**/*", lambda route: keep_local(route, live_server.url))
     opened = context.new_page()
+    # Every request that would leave the machine, for tests asserting there are none.
+    opened.third_party = []
+    opened.on("request", lambda request: note_third_party(opened, request, live_server.url))
     opened.set_default_timeout(10_000)
     yield opened
     context.close()
+
+
+def note_third_party(page: Any, request: Any, base: str) -> None:
+    url = request.url
+    if not (url.startswith(base) or url.startswith(("data:", "about:", "blob:"))):
+        page.third_party.append(url)
 
 
 def keep_local(route: Any, base: str) -> None:

@@ -18,6 +18,7 @@ def check(page, axe, paths) -> None:
     for path in paths:
         page.goto(path)
         assert axe(page) == [], path
+        assert page.third_party == [], f"{path} asked another site for {page.third_party}"
 
 
 def test_public_pages(page, axe) -> None:
