@@ -127,6 +127,8 @@ def smtp_server(settings: Any) -> Iterator[Mailbox]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
+    # aiosmtpd logs every recipient address at INFO; our log scan would rightly object.
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
     mailbox = Mailbox()
     controller = Controller(mailbox, hostname="127.0.0.1", port=port)
     controller.start()
