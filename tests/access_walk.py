@@ -42,6 +42,35 @@ PUBLIC_URLS = {
     "account_verify_email",
     # admin's own sign-in page (the admin then requires staff)
     "admin:login",
+    # reports: anonymous intake (each step, autosave, start again) and receipt follow-up
+    "reports:start",
+    "reports:step_what",
+    "reports:step_story",
+    "reports:step_people",
+    "reports:step_evidence",
+    "reports:step_choices",
+    "reports:step_review",
+    "reports:autosave",
+    "reports:discard",
+    "reports:follow_up",
+    "reports:follow_up_report",
+    "reports:follow_up_leave",
+    "reports:follow_up_action",
+    "reports:receipt_note",
+    # the SMS provider's webhook: refused unless signed with the provider's auth token
+    "checker:sms_inbound",
+    # research: the study link and its QR code, and participants' pages (no accounts)
+    "research:study",
+    "research:eligibility",
+    "research:consent",
+    "research:questionnaire",
+    "research:membership",
+    "research:participant",
+    "research:stop_reminders",
+    "research:withdraw",
+    "research:leave",
+    "research:resume",
+    "research:resume_link",
 }
 
 

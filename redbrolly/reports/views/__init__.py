@@ -1,0 +1,1 @@
+"""Views of the reports app, by audience: intake, reporter (receipts, members), moderation."""
