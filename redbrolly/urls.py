@@ -11,6 +11,8 @@ admin.site.site_header = "redbrolly administration"
 admin.site.site_title = "redbrolly"
 
 urlpatterns = [
+    # First: every API call resolves here without walking the rest.
+    path("api/v1/", (api_urlpatterns(), "api-v1", "api-v1")),
     path("", include("redbrolly.pages.urls")),
     path("", include("redbrolly.core.urls")),
     path("", include("redbrolly.accounts.urls")),
@@ -25,6 +27,5 @@ urlpatterns = [
     path("", include("redbrolly.insights.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/setlang/", public(set_language), name="set_language"),
-    path("api/v1/", (api_urlpatterns(), "api-v1", "api-v1")),
     path("admin/", admin.site.urls),
 ]

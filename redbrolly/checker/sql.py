@@ -1,0 +1,139 @@
+"""The two statements of a lookup, written once as SQL instead of compiled by the ORM per call.
+
+A lookup is the hottest path of the site (bench/checker.py): compiling the query with its
+joins and subquery cost more than running it. Table and column names come from the models'
+`_meta`, so renames still follow; the SQL is plain enough for SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+import weakref
+from functools import cache
+from typing import Any
+
+from django.db import connection
+
+PLACEHOLDER = re.compile("%s")
+
+
+def _q(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+def _col(model: Any, field: str) -> str:
+    return _q(model._meta.get_field(field).column)
+
+
+def _violent_sql() -> str:
+    from redbrolly.core.models import IncidentType
+    from redbrolly.reports.models import Report
+
+    through = Report.incident_types.through
+    link_type, link_report = _col(through, "incidenttype"), _col(through, "report")
+    return (
+        f"EXISTS (SELECT 1 FROM {_q(through._meta.db_table)} l "  # noqa: S608
+        f"JOIN {_q(IncidentType._meta.db_table)} t ON t.{_q('id')} = l.{link_type} "
+        f"WHERE l.{link_report} = r.{_q('id')} AND t.{_col(IncidentType, 'violent')})"
+    )
+
+
+@cache
+def match_sql(count: int) -> str:
+    """Live reports linked to `count` blind indexes (one index probe each)."""
+    from redbrolly.reports.models import Identifier, Report
+
+    index, report_id = _col(Identifier, "index"), _col(Identifier, "report")
+    fields = ", ".join(f"r.{_col(Report, name)}" for name in ("source", "status", "severity"))
+    placeholders = ", ".join(["%s"] * count)
+    # Only names from the models' _meta are interpolated; values are always parameters.
+    return (
+        f"SELECT i.{index}, r.{_q('id')}, r.{_col(Report, 'accepted_at')} IS NOT NULL, "  # noqa: S608
+        f"{fields}, {_violent_sql()}, r.{_col(Report, 'submitted_on')} "
+        f"FROM {_q(Identifier._meta.db_table)} i "
+        f"JOIN {_q(Report._meta.db_table)} r ON r.{_q('id')} = i.{report_id} "
+        f"WHERE i.{index} IN ({placeholders}) AND r.{_col(Report, 'withdrawn_at')} IS NULL"
+    )
+
+
+LOOKUP_FIELDS = (
+    "at",
+    "user",
+    "partner",
+    "channel",
+    "kind",
+    "index",
+    "result",
+    "reports",
+    "near_a",
+    "near_b",
+)
+
+
+@cache
+def lookup_insert_sql(count: int) -> str:
+    """The lookup log rows: a plain multi-row INSERT in autocommit (no transaction round trips)."""
+    from redbrolly.checker.models import Lookup
+
+    columns = ", ".join(_col(Lookup, name) for name in LOOKUP_FIELDS)
+    row = "(" + ", ".join(["%s"] * len(LOOKUP_FIELDS)) + ")"
+    table = _q(Lookup._meta.db_table)
+    return f"INSERT INTO {table} ({columns}) VALUES " + ", ".join([row] * count)  # noqa: S608
+
+
+def as_date(value: Any) -> datetime.date:
+    """SQLite hands dates back as text to raw SQL."""
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(str(value))
+
+
+def db_datetime(value: datetime.datetime) -> Any:
+    return connection.ops.adapt_datetimefield_value(value)
+
+
+def run(sql: str, params: list[Any], *, log_write: bool = False) -> list[tuple[Any, ...]]:
+    with connection.cursor() as cursor:
+        if binds_on_client():
+            sql = prepared(cursor, sql, len(params))
+            if log_write and connection.get_autocommit():
+                sql = ASYNC_COMMIT + sql
+        cursor.execute(sql, params)
+        return list(cursor.fetchall()) if cursor.description else []
+
+
+def binds_on_client() -> bool:
+    """PostgreSQL with Django's default client-side binding, which PREPARE/EXECUTE and the
+    two-statement query below rely on."""
+    options = connection.settings_dict.get("OPTIONS") or {}
+    return connection.vendor == "postgresql" and not options.get("server_side_binding")
+
+
+# A lookup log row need not wait for its WAL flush: a database *server* crash may lose the last
+# fraction of a second of log rows (never a report), and the lookup answers without the wait.
+# Sent in the same simple-protocol query outside any transaction block, SET LOCAL covers the
+# implicit transaction of this one statement.
+ASYNC_COMMIT = "SET LOCAL synchronous_commit TO OFF; "
+
+
+# Statements prepared on each open connection (forgotten with the connection itself).
+_prepared: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()
+
+
+def prepared(cursor: Any, sql: str, count: int) -> str:
+    """EXECUTE of a statement PostgreSQL planned once for this connection.
+
+    Django binds parameters on the client, so PostgreSQL would plan the lookup's join again
+    for every check, and planning cost more than running it. Prepared statements live in the
+    database session: a pooler between Django and PostgreSQL must pool sessions, not
+    transactions.
+    """
+    name = "checker_" + hashlib.sha256(sql.encode()).hexdigest()[:16]
+    done = _prepared.setdefault(connection.connection, set())
+    if name not in done:
+        numbered = iter(range(1, count + 1))
+        cursor.execute(
+            f"PREPARE {name} AS " + PLACEHOLDER.sub(lambda _m: f"${next(numbered)}", sql)
+        )
+        done.add(name)
+    return f"EXECUTE {name} (" + ", ".join(["%s"] * count) + ")"
