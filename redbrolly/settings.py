@@ -341,8 +341,24 @@ NINJA_PAGINATION_PER_PAGE = 50
 REDBROLLY_INTAKE_LIMITS = json.loads(env_str("REDBROLLY_INTAKE_LIMITS", "{}") or "{}")
 REDBROLLY_EVIDENCE_MAX_BYTES = env_int("REDBROLLY_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 
-# Checker and SMS
+# SMS provider (Twilio-style REST API) for alerts, reminders and the SMS checker
+REDBROLLY_SMS_BASE_URL = env_str("REDBROLLY_SMS_BASE_URL", "https://api.twilio.com")
+REDBROLLY_SMS_ACCOUNT_SID = env_str("REDBROLLY_SMS_ACCOUNT_SID", "")
 REDBROLLY_SMS_AUTH_TOKEN = env_str("REDBROLLY_SMS_AUTH_TOKEN", "")
+REDBROLLY_SMS_FROM = env_str("REDBROLLY_SMS_FROM", "")
+REDBROLLY_SMS_MESSAGING_SERVICE_SID = env_str("REDBROLLY_SMS_MESSAGING_SERVICE_SID", "")
+REDBROLLY_SMS_TIMEOUT = env_int("REDBROLLY_SMS_TIMEOUT", 10)
+
+# Web push (VAPID keys: `manage.py vapid_keys` prints a new set)
+REDBROLLY_VAPID_PRIVATE_KEY = env_str("REDBROLLY_VAPID_PRIVATE_KEY", "")
+REDBROLLY_VAPID_PUBLIC_KEY = env_str("REDBROLLY_VAPID_PUBLIC_KEY", "")
+REDBROLLY_VAPID_SUBJECT = env_str("REDBROLLY_VAPID_SUBJECT", "mailto:no-reply@example.org")
+REDBROLLY_PUSH_TTL = env_int("REDBROLLY_PUSH_TTL", 86400)
+if os.environ.get("REDBROLLY_PUSH_HOSTS"):
+    REDBROLLY_PUSH_HOSTS = env_list("REDBROLLY_PUSH_HOSTS")
+
+# Outbox: how long a worker's claim on a batch lasts before another may retake it
+REDBROLLY_DELIVERY_LEASE_SECONDS = env_int("REDBROLLY_DELIVERY_LEASE_SECONDS", 120)
 # Only benchmarks turn the checker's rate limits off.
 REDBROLLY_CHECKER_RATE_LIMITS = env_bool("REDBROLLY_CHECKER_RATE_LIMITS", True)
 

@@ -71,6 +71,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "core.view_incidenttype",
         "api.manage_partners",
         "notify.view_outboxemail",
+        "alerts.view_alertpolicy",
+        "alerts.change_alertpolicy",
         "insights.view_costassumptions",
         "insights.change_costassumptions",
         "insights.view_rolesalary",

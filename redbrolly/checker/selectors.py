@@ -104,14 +104,8 @@ def alerts_for(report_ids: list[int], user: Any) -> list[AlertLink]:
     """Alerts made from these reports that `user` may open (None: a partner platform asks)."""
     if not report_ids:
         return []
-    try:
-        from redbrolly.alerts import selectors as alert_selectors
-    except ImportError:
-        return []
-    # Asked of the alerts app by name; until it offers it, answers carry no alert links.
-    alerts_for_reports = getattr(alert_selectors, "alerts_for_reports", None)
-    if alerts_for_reports is None:
-        return []
+    from redbrolly.alerts.selectors import alerts_for_reports
+
     return [AlertLink(*row) for row in alerts_for_reports(report_ids, user)]
 
 

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from redbrolly.lib.crypto import EncryptedTextField
+from redbrolly.lib.crypto import BlindIndexField, EncryptedTextField
 
 
 class OutboxEmail(models.Model):
@@ -95,3 +95,32 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.channel} delivery {self.pk} ({self.status})"
+
+
+class PushSubscription(models.Model):
+    """One browser's web push endpoint for a member's device (notify.channels.push).
+
+    The endpoint URL and keys are encrypted like any contact detail: together they let
+    anyone with a VAPID key reach that device. `endpoint_index` finds a row again when the
+    browser re-subscribes, so one device never gets the same alert twice.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="push_subscriptions"
+    )
+    endpoint = EncryptedTextField()
+    endpoint_index = BlindIndexField(unique=True)
+    p256dh = EncryptedTextField()
+    auth = EncryptedTextField()
+    created_at = models.DateTimeField(default=timezone.now)
+    last_success_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"push subscription {self.pk}"
+
+    def as_webpush(self) -> dict[str, Any]:
+        """The shape pywebpush takes."""
+        return {"endpoint": self.endpoint, "keys": {"p256dh": self.p256dh, "auth": self.auth}}

@@ -57,10 +57,6 @@ def test_a_reported_number_shows_warning_and_a_new_one_shows_no_reports(
 
 
 def test_the_warning_links_to_the_alert_the_member_may_see(page, people, sign_in, axe) -> None:
-    from redbrolly.alerts import selectors
-
-    if not hasattr(selectors, "alerts_for_reports"):
-        pytest.skip("waiting for redbrolly.alerts.selectors.alerts_for_reports (alerts app)")
     people("member")
     report = report_about(REPORTED, reviewed=True, violent=True, severity="high")
     alert = published_alert_about(report, people)

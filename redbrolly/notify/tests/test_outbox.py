@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+from typing import Any
+
 import pytest
 import time_machine
 from django.utils import timezone
@@ -63,6 +66,28 @@ def test_it_gives_up_visibly_after_the_last_attempt(settings) -> None:
 def test_a_worker_that_died_mid_send_leaves_the_row_to_be_taken_again(smtp_server) -> None:
     deliveries_enqueue([email(9)])
     Delivery.objects.update(status="sending", claimed_until=timezone.now())
-    with time_machine.travel(timezone.now() + timezone.timedelta(minutes=3)):
+    with time_machine.travel(timezone.now() + timedelta(minutes=3)):
         assert send_due() == 1
     assert len(smtp_server.messages) == 1
+
+
+SLOW: dict[str, Any] = {"clock": None, "abandoned": []}
+
+
+def slow_provider(delivery: Delivery) -> str:
+    """A provider taking 40 s per message: the batch outlives its 60 s lease."""
+    SLOW["clock"].shift(40)
+    looks_abandoned = Delivery.objects.filter(status="sending", claimed_until__lt=timezone.now())
+    SLOW["abandoned"].append(looks_abandoned.count())
+    return f"slow-{delivery.pk}"
+
+
+def test_a_long_batch_keeps_its_claim_so_no_other_worker_takes_its_rows(settings) -> None:
+    settings.REDBROLLY_DELIVERY_LEASE_SECONDS = 60
+    settings.REDBROLLY_CHANNEL_ADAPTERS = {"email": f"{__name__}.slow_provider"}
+    deliveries_enqueue([email(n) for n in range(20, 24)])
+    SLOW["abandoned"] = []
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        SLOW["clock"] = clock
+        assert send_due() == 4
+    assert SLOW["abandoned"] == [0, 0, 0, 0]

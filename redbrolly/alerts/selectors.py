@@ -1,0 +1,273 @@
+"""Reads for alerts, each scoped to who asks: targeting, the member feed, staff queues."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+
+from redbrolly.accounts.models import MemberProfile
+from redbrolly.alerts import drafting
+from redbrolly.alerts.models import TEXT_FIELDS, Alert, AlertQuerySet, FlagDecision
+from redbrolly.alerts.scan import Flag, scan
+from redbrolly.lib.crypto import blind_index
+from redbrolly.notify.models import Delivery, PushSubscription
+from redbrolly.reports.models import Report
+
+FLAG_FINGERPRINT = "alerts.flag"
+SEARCH_LIMIT = 500
+
+
+# --- targeting ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Recipient:
+    user_id: int
+    email: str
+    mobile: str
+    channels: tuple[str, ...]
+    language: str
+    discreet: bool
+
+
+def audience_profiles(alert: Alert) -> QuerySet[MemberProfile]:
+    profiles = MemberProfile.objects.filter(
+        status=MemberProfile.Status.APPROVED, user__is_active=True
+    )
+    if not alert.national:
+        matching = profiles.filter(regions__in=alert.regions.all()).values("pk")
+        profiles = profiles.filter(pk__in=matching)
+    has_device = Exists(PushSubscription.objects.filter(user_id=OuterRef("user_id")))
+    return profiles.annotate(has_device=has_device).order_by("pk")
+
+
+def works_in(profile: MemberProfile, sectors: set[str]) -> bool:
+    """Empty on either side means "all": a member who said nothing still hears of danger."""
+    return not sectors or not profile.sectors or bool(sectors & set(profile.sectors))
+
+
+def recipient(profile: Any) -> Recipient:
+    channels = [c for c in profile.channels if c != "push" or profile.has_device]
+    return Recipient(
+        user_id=profile.user_id,
+        email=profile.email,
+        mobile=profile.mobile,
+        channels=tuple(channels),
+        language=profile.language or "en",
+        discreet=profile.discreet_mode,
+    )
+
+
+def audience(alert: Alert) -> list[Recipient]:
+    """Approved members whose regions (or all, if national) and sectors match the alert."""
+    sectors = set(alert.sectors)
+    return [recipient(p) for p in audience_profiles(alert) if works_in(p, sectors)]
+
+
+@dataclass
+class Preview:
+    members: int = 0
+    by_channel: Counter[str] = field(default_factory=Counter)
+    by_language: Counter[str] = field(default_factory=Counter)
+    translated: set[str] = field(default_factory=set)
+
+    @property
+    def channels(self) -> list[tuple[str, int]]:
+        """Sorted pairs for templates (a Counter answers 0 to `.items` in a template)."""
+        return sorted(self.by_channel.items())
+
+    @property
+    def languages(self) -> list[tuple[str, int]]:
+        return sorted(self.by_language.items())
+
+
+def preview(alert: Alert) -> Preview:
+    """How many members, through which channels, in which languages, before sending."""
+    found = Preview(translated={t.language for t in alert.translations.all()})
+    for person in audience(alert):
+        found.members += 1
+        found.by_channel.update(person.channels)
+        found.by_language[person.language] += 1
+    return found
+
+
+# --- identifying details --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldFlag:
+    field: str
+    flag: Flag
+    fingerprint: str
+    kept_because: str | None
+
+    @property
+    def resolved(self) -> bool:
+        return self.kept_because is not None
+
+
+def fingerprint(field: str, excerpt: str) -> str:
+    return blind_index(FLAG_FINGERPRINT, f"{field}:{excerpt.casefold()}")
+
+
+def alert_texts(alert: Alert) -> dict[str, str]:
+    """Every text field, translations included ("translation:ro:summary")."""
+    texts = {name: getattr(alert, name) for name in TEXT_FIELDS}
+    for translation in alert.translations.all():
+        for name in ("title", "summary", "perpetrator", "vehicle"):
+            texts[f"translation:{translation.language}:{name}"] = getattr(translation, name)
+    return texts
+
+
+def flags_in(alert: Alert) -> list[FieldFlag]:
+    """What a moderator must remove or keep with a reason before the alert can be approved."""
+    details = drafting.reporter_details(alert.reports.select_related("reporter__member_profile"))
+    kept = {d.fingerprint: d.reason for d in FlagDecision.objects.filter(alert=alert)}
+    found = []
+    for name, text in alert_texts(alert).items():
+        for hit in scan(text, reporter_details=details):
+            print_ = fingerprint(name, hit.excerpt_of(text))
+            found.append(FieldFlag(name, hit, print_, kept.get(print_)))
+    return found
+
+
+def unresolved(flags: Iterable[FieldFlag]) -> list[FieldFlag]:
+    return [item for item in flags if not item.resolved]
+
+
+# --- who may see what -----------------------------------------------------------------------
+
+
+def member_region_ids(user: Any) -> list[int] | None:
+    """None for staff (every region); a member's own regions otherwise."""
+    if user.is_staff_role:
+        return None
+    profile = getattr(user, "member_profile", None)
+    return list(profile.regions.values_list("pk", flat=True)) if profile else []
+
+
+def reports_without_consent() -> QuerySet[Report]:
+    """Reports whose reporter withdrew them or lowered consent below "alert"."""
+    lowered = ~Q(consent_level__in=Report.levels_from(Report.Consent.ALERT))
+    return Report.objects.filter(Q(withdrawn_at__isnull=False) | lowered)
+
+
+def alerts_visible_to(user: Any) -> AlertQuerySet:
+    """Alerts a member may read: sent out, for their regions or national. Staff: all sent.
+
+    An alert built on a report whose consent was withdrawn disappears at once."""
+    if not user.is_authenticated or not user.is_approved_member:
+        return Alert.objects.none()
+    region_ids = member_region_ids(user)
+    sent = Alert.objects.sent_out().exclude(reports__in=reports_without_consent())
+    return sent if region_ids is None else sent.for_regions(region_ids)
+
+
+def alerts_for_reports(report_ids: list[int], user: Any) -> list[tuple[int, str, str]]:
+    """Current alerts made from these reports that the asker may open (the checker's answer).
+
+    `user` is None when a partner platform asks: it gets the API address of each alert.
+    """
+    if user is None:
+        found = Alert.objects.sent_out().exclude(reports__in=reports_without_consent())
+    else:
+        found = alerts_visible_to(user)
+    found = found.current().filter(reports__in=report_ids).distinct().order_by("-pk")[:10]
+    if user is None:
+        return [(alert.pk, alert.title, f"/api/v1/alerts/{alert.pk}") for alert in found]
+    return [(alert.pk, alert.title, reverse("alerts:detail", args=[alert.pk])) for alert in found]
+
+
+def alert_for_member(user: Any, pk: int) -> Alert:
+    found = alerts_visible_to(user).prefetch_related("regions", "translations").filter(pk=pk)
+    alert = found.first()
+    if alert is None:
+        raise Http404
+    return alert
+
+
+@dataclass(frozen=True)
+class FeedQuery:
+    q: str = ""
+    region: str = ""
+    severity: str = ""
+    incident_type: str = ""
+    since: datetime.date | None = None
+    archive: bool = False
+
+
+def filtered(alerts: AlertQuerySet, query: FeedQuery) -> AlertQuerySet:
+    now = timezone.now()
+    alerts = alerts.archived(now) if query.archive else alerts.current(now)
+    if query.region:
+        alerts = alerts.filter(Q(national=True) | Q(regions__code=query.region)).distinct()
+    if query.severity:
+        alerts = alerts.filter(severity=query.severity)
+    if query.incident_type:
+        alerts = alerts.filter(incident_types__code=query.incident_type).distinct()
+    if query.since:
+        alerts = alerts.filter(published_at__date__gte=query.since)
+    return alerts
+
+
+def matches(alert: Alert, words: list[str], language: str) -> bool:
+    text = " ".join(alert.text_in(language).values()).casefold()
+    return all(word in text for word in words)
+
+
+def feed(user: Any, query: FeedQuery, *, language: str) -> list[Alert]:
+    """Newest first. Text is encrypted at rest, so words are matched here, in Python."""
+    alerts = filtered(alerts_visible_to(user), query).order_by("-published_at", "-pk")
+    alerts = alerts.prefetch_related("regions", "translations", "incident_types", "updates")
+    words = query.q.casefold().split()
+    if not words:
+        return list(alerts)
+    return [a for a in alerts[:SEARCH_LIMIT] if matches(a, words, language)]
+
+
+# --- staff ----------------------------------------------------------------------------------
+
+
+def staff_queue(status: str | None = None) -> QuerySet[Alert]:
+    alerts = Alert.objects.select_related("created_by", "approved_by").prefetch_related("regions")
+    return alerts.filter(status=status) if status else alerts
+
+
+def deliveries_of(alert: Alert) -> QuerySet[Delivery]:
+    return Delivery.objects.filter(source_type=alert._meta.label_lower, source_id=str(alert.pk))
+
+
+def reached(alert: Alert) -> list[tuple[int, str]]:
+    """(member, channel) pairs that got, or are getting, some version of the alert."""
+    rows = deliveries_of(alert).exclude(
+        status__in=[Delivery.Status.CANCELLED, Delivery.Status.FAILED]
+    )
+    pairs = rows.exclude(recipient=None).values_list("recipient_id", "channel").distinct()
+    return sorted({(int(user_id), channel) for user_id, channel in pairs})
+
+
+def reviews_for_reporter(user: Any) -> QuerySet[Any]:
+    return user.alert_reviews.select_related("alert").order_by("-asked_at")
+
+
+def member_data(user: Any) -> dict[str, Any]:
+    """Alerts shown to a member before sending, and their answers (lib/exports)."""
+    return {
+        "alerts_shown_before_sending": [
+            {
+                "alert": review.alert_id,
+                "asked": review.asked_at.isoformat(),
+                "answer": review.answer,
+                "comment": review.comment,
+            }
+            for review in reviews_for_reporter(user)
+        ]
+    }

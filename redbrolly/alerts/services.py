@@ -1,0 +1,437 @@
+"""Every write about alerts: draft, edit, resolve flags, approve, publish, update, withdraw.
+
+Publishing creates one Delivery row per member and channel in the same transaction as the
+status change (the outbox), keyed `alert:<id>:v<version>:<member>:<channel>`, so an alert
+is never marked sent without its messages queued, and never queued twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from redbrolly.alerts import drafting, selectors
+from redbrolly.alerts.messages import Wording, wording
+from redbrolly.alerts.models import (
+    Alert,
+    AlertPolicy,
+    AlertReview,
+    AlertTranslation,
+    AlertUpdate,
+    FlagDecision,
+)
+from redbrolly.alerts.scan import scan
+from redbrolly.lib import audit
+from redbrolly.notify.services import Outgoing, deliveries_cancel, deliveries_enqueue
+
+PURPOSE = "alert"
+REMOVED = "[…]"
+
+
+@dataclass
+class AlertContent:
+    """What the drafting form edits; services validate it like the model does."""
+
+    title: str
+    summary: str
+    perpetrator: str = ""
+    vehicle: str = ""
+    identifiers: str = ""
+    regions: list[Any] = field(default_factory=list)
+    national: bool = False
+    severity: str = "caution"
+    incident_types: list[Any] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    expires_at: Any = None
+    reporter_review: bool = False
+
+
+def delivery_key(alert: Alert, member_id: int, channel: str) -> str:
+    return f"alert:{alert.pk}:v{alert.version}:{member_id}:{channel}"
+
+
+def refuse(message: str) -> None:
+    raise ValidationError(message)
+
+
+# --- drafting -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def alert_draft_from_reports(*, moderator: Any, reports: list[Any]) -> Alert:
+    """A new draft from accepted reports whose reporters agreed to an alert."""
+    if not reports:
+        refuse(_("Choose at least one report."))
+    if any(not report.consent_allows("alert") or not report.is_live for report in reports):
+        refuse(_("Only reports whose reporter agreed to an alert can be used."))
+    if any(report.status != "accepted" for report in reports):
+        refuse(_("Only accepted reports can be used."))
+    policy = AlertPolicy.current()
+    content = drafting.compose(
+        reports, policy.masking_rules(), expiry_days=policy.default_expiry_days
+    )
+    alert = Alert(
+        title=content.title[:200],
+        summary=content.summary,
+        perpetrator=content.perpetrator,
+        vehicle=content.vehicle,
+        identifiers=content.identifiers,
+        severity=content.severity,
+        sectors=content.sectors,
+        expires_at=content.expires_at,
+        created_by=moderator,
+        last_edited_by=moderator,
+    )
+    alert.full_clean()
+    alert.save()
+    alert.regions.set(content.region_ids)
+    alert.incident_types.set(content.type_ids)
+    alert.reports.set(reports)
+    audit.log(moderator, "alerts.alert.drafted", alert, reports=[r.pk for r in reports])
+    return alert
+
+
+@transaction.atomic
+def alert_edit(*, moderator: Any, alert: Alert, content: AlertContent) -> Alert:
+    """Saves the moderator's text; an alert waiting for approval goes back to draft."""
+    if not alert.is_editable:
+        refuse(_("This alert has been sent: publish an update instead."))
+    for name in ("title", "summary", "perpetrator", "vehicle", "identifiers", "severity"):
+        setattr(alert, name, getattr(content, name))
+    alert.national, alert.sectors = content.national, content.sectors
+    alert.expires_at, alert.reporter_review = content.expires_at, content.reporter_review
+    alert.status, alert.last_edited_by = Alert.Status.DRAFT, moderator
+    alert.full_clean()
+    alert.save()
+    alert.regions.set(content.regions)
+    alert.incident_types.set(content.incident_types)
+    audit.log(moderator, "alerts.alert.edited", alert)
+    return alert
+
+
+def field_text(alert: Alert, name: str) -> tuple[Any, str, str]:
+    """(object, attribute, text) for a field name from selectors.alert_texts."""
+    if name.startswith("translation:"):
+        _prefix, language, attribute = name.split(":", 2)
+        translation = alert.translations.get(language=language)
+        return translation, attribute, getattr(translation, attribute)
+    if name not in {"title", "summary", "perpetrator", "vehicle", "identifiers"}:
+        raise ValidationError(_("That part of the alert does not exist."))
+    return alert, name, getattr(alert, name)
+
+
+def flag_at(alert: Alert, name: str, fingerprint: str) -> Any:
+    for item in selectors.flags_in(alert):
+        if item.field == name and item.fingerprint == fingerprint:
+            return item
+    raise ValidationError(_("That detail is no longer in the text."))
+
+
+@transaction.atomic
+def alert_flag_remove(*, moderator: Any, alert: Alert, name: str, fingerprint: str) -> Alert:
+    """Takes a flagged detail out of the text (phones and emails: masked instead)."""
+    if not alert.is_editable:
+        refuse(_("This alert has been sent: publish an update instead."))
+    item = flag_at(alert, name, fingerprint)
+    target, attribute, text = field_text(alert, name)
+    hit = item.flag
+    replacement = REMOVED
+    if hit.kind in {"phone", "email"}:
+        rules = AlertPolicy.current().masking_rules()
+        replacement = drafting.mask_text(hit.excerpt_of(text), rules.home_region, rules)
+    setattr(target, attribute, text[: hit.start] + replacement + text[hit.end :])
+    target.full_clean()
+    target.save()
+    Alert.objects.filter(pk=alert.pk).update(last_edited_by=moderator, status=Alert.Status.DRAFT)
+    audit.log(moderator, "alerts.flag.removed", alert, field=name, kind=hit.kind)
+    return alert
+
+
+@transaction.atomic
+def alert_flag_keep(
+    *, moderator: Any, alert: Alert, name: str, fingerprint: str, reason: str
+) -> FlagDecision:
+    """Keeps a flagged detail on purpose; the approver sees the reason."""
+    if len(reason.strip()) < 3:
+        refuse(_("Say why this detail is safe to keep."))
+    item = flag_at(alert, name, fingerprint)
+    decision = FlagDecision(
+        alert=alert,
+        field=name,
+        kind=item.flag.kind,
+        fingerprint=fingerprint,
+        reason=reason.strip(),
+        decided_by=moderator,
+    )
+    decision.full_clean()
+    decision.save()
+    audit.log(moderator, "alerts.flag.kept", alert, field=name, kind=item.flag.kind)
+    return decision
+
+
+@transaction.atomic
+def alert_translation_save(
+    *, moderator: Any, alert: Alert, language: str, text: dict[str, str]
+) -> AlertTranslation:
+    if alert.status == Alert.Status.WITHDRAWN:
+        refuse(_("This alert was withdrawn."))
+    if not alert.is_editable:
+        # Sent already: no second person will look at this text, so nothing flagged may pass.
+        refuse_identifying(alert, " ".join(text.values()))
+    translation, _created = AlertTranslation.objects.get_or_create(
+        alert=alert, language=language, defaults={"title": "-", "summary": "-"}
+    )
+    for name in ("title", "summary", "perpetrator", "vehicle"):
+        setattr(translation, name, text.get(name, ""))
+    translation.full_clean()
+    translation.save()
+    if alert.is_editable:
+        Alert.objects.filter(pk=alert.pk).update(
+            last_edited_by=moderator, status=Alert.Status.DRAFT
+        )
+    audit.log(moderator, "alerts.translation.saved", alert, language=language)
+    return translation
+
+
+# --- the reporter's look before sending -----------------------------------------------------
+
+
+@transaction.atomic
+def alert_review_request(*, moderator: Any, alert: Alert) -> list[AlertReview]:
+    """Shows the draft to reporters with accounts, who asked to see it before it is sent."""
+    reporters = {r.reporter for r in alert.reports.all() if r.reporter is not None}
+    reviews = [AlertReview.objects.create(alert=alert, reporter=who) for who in reporters]
+    messages = [
+        Outgoing(
+            key=f"alert-review:{review.pk}:inapp",
+            channel="inapp",
+            to="",
+            body=f"alert review {review.pk}",
+            purpose="alert_review",
+            recipient=review.reporter,
+            source=review,
+        )
+        for review in reviews
+    ]
+    deliveries_enqueue(messages)
+    audit.log(moderator, "alerts.review.requested", alert, reviewers=len(reviews))
+    return reviews
+
+
+@transaction.atomic
+def alert_review_answer(*, reporter: Any, review: AlertReview, ok: bool, comment: str) -> None:
+    if review.reporter_id != reporter.pk:
+        refuse(_("This is not yours to answer."))
+    review.answer = AlertReview.Answer.OK if ok else AlertReview.Answer.CHANGES
+    review.comment, review.answered_at = comment.strip()[:2000], timezone.now()
+    review.full_clean()
+    review.save()
+    audit.log(reporter, "alerts.review.answered", review.alert, answer=review.answer)
+
+
+# --- approval and publishing ----------------------------------------------------------------
+
+
+@transaction.atomic
+def alert_submit(*, moderator: Any, alert: Alert) -> Alert:
+    """Asks a second person to approve; every flag must be resolved first."""
+    if alert.status != Alert.Status.DRAFT:
+        refuse(_("Only a draft can be sent for approval."))
+    ready_to_send(alert)
+    if alert.reporter_review and not alert.reviews.exists() and reporters_with_accounts(alert):
+        refuse(_("The reporter asked to see the text first: show it to them before sending."))
+    alert.status, alert.submitted_at = Alert.Status.AWAITING, timezone.now()
+    alert.returned_note = ""
+    alert.save(update_fields=["status", "submitted_at", "returned_note"])
+    audit.log(moderator, "alerts.alert.submitted", alert)
+    return alert
+
+
+def reporters_with_accounts(alert: Alert) -> bool:
+    return alert.reports.exclude(reporter=None).exists()
+
+
+def ready_to_send(alert: Alert) -> None:
+    if alert.reports.filter(pk__in=selectors.reports_without_consent()).exists():
+        refuse(_("A reporter withdrew their consent: this alert cannot be sent."))
+    if selectors.unresolved(selectors.flags_in(alert)):
+        refuse(_("Remove or keep (with a reason) every highlighted detail first."))
+    if not alert.national and not alert.regions.exists():
+        refuse(_("Choose at least one region, or make the alert national."))
+    if alert.expires_at <= timezone.now():
+        refuse(_("The archive date has passed; choose a later one."))
+
+
+@transaction.atomic
+def alert_return(*, moderator: Any, alert: Alert, note: str) -> Alert:
+    """The approver sends the draft back with a note instead of approving it."""
+    if alert.status != Alert.Status.AWAITING:
+        refuse(_("Only an alert waiting for approval can be sent back."))
+    alert.status, alert.returned_note = Alert.Status.DRAFT, note.strip()[:2000]
+    alert.save(update_fields=["status", "returned_note"])
+    audit.log(moderator, "alerts.alert.returned", alert)
+    return alert
+
+
+def approval_mode(moderator: Any, alert: Alert, policy: AlertPolicy) -> str:
+    """How this approval satisfies the four-eyes rule, or a refusal saying why not."""
+    wrote_it = moderator.pk in {alert.created_by_id, alert.last_edited_by_id}
+    if not wrote_it:
+        return Alert.ApprovalMode.FOUR_EYES
+    if not policy.needs_second_person(alert.severity):
+        return Alert.ApprovalMode.SINGLE_BY_SEVERITY
+    alone_allowed = alert.severity == "danger" and policy.single_danger_out_of_hours
+    if alone_allowed and policy.out_of_hours():
+        return Alert.ApprovalMode.SINGLE_OUT_OF_HOURS
+    refuse(_("A second moderator must approve an alert you drafted or edited."))
+    return ""
+
+
+@transaction.atomic
+def alert_approve(*, moderator: Any, alert: Alert, without_reporter: bool = False) -> int:
+    """Approves and publishes at once. Returns how many messages were queued."""
+    alert = Alert.objects.select_for_update().get(pk=alert.pk)
+    if alert.status != Alert.Status.AWAITING:
+        refuse(_("Only an alert waiting for approval can be approved."))
+    ready_to_send(alert)
+    waiting = alert.reviews.filter(answer=AlertReview.Answer.WAITING).exists()
+    if waiting and not without_reporter:
+        refuse(_("The reporter has not answered yet. Wait, or confirm sending without them."))
+    mode = approval_mode(moderator, alert, AlertPolicy.current())
+    alert.approved_by, alert.approved_at, alert.approval_mode = moderator, timezone.now(), mode
+    alert.save(update_fields=["approved_by", "approved_at", "approval_mode"])
+    audit.log(moderator, f"alerts.alert.approved.{mode}", alert, severity=alert.severity)
+    return alert_publish(actor=moderator, alert=alert)
+
+
+def outgoing(alert: Alert, people: Iterable[Any], update: str = "") -> list[Outgoing]:
+    """One message per member and channel; wording made once per language and mode."""
+    made: dict[tuple[str, str, bool], Wording] = {}
+    messages = []
+    for person in people:
+        for channel in person.channels:
+            key = (channel, person.language, person.discreet)
+            if key not in made:
+                made[key] = wording(
+                    alert,
+                    channel,
+                    language=person.language,
+                    discreet=person.discreet,
+                    update=update,
+                )
+            messages.append(message(alert, person, channel, made[key]))
+    return messages
+
+
+def message(alert: Alert, person: Any, channel: str, words: Wording) -> Outgoing:
+    address = {"email": person.email, "sms": person.mobile}.get(channel, "")
+    return Outgoing(
+        key=delivery_key(alert, person.user_id, channel),
+        channel=channel,
+        to=address,
+        subject=words.subject,
+        body=words.body,
+        purpose=PURPOSE,
+        recipient=person.user_id,
+        source=alert,
+    )
+
+
+@transaction.atomic
+def alert_publish(*, actor: Any, alert: Alert) -> int:
+    """Marks an approved alert sent and queues its deliveries in the same transaction."""
+    if alert.approved_by_id is None or alert.status != Alert.Status.AWAITING:
+        refuse(_("Only an approved alert can be sent."))
+    alert.status, alert.published_at = Alert.Status.PUBLISHED, timezone.now()
+    alert.save(update_fields=["status", "published_at"])
+    queued = deliveries_enqueue(outgoing(alert, selectors.audience(alert)))
+    audit.log(actor, "alerts.alert.published", alert, deliveries=queued)
+    return queued
+
+
+def reached_people(alert: Alert, pairs: list[tuple[int, str]]) -> list[Any]:
+    """Who got the alert, on the channels they got it on, as they want messages now."""
+    from redbrolly.accounts.models import MemberProfile
+
+    channels: dict[int, list[str]] = {}
+    for user_id, channel in pairs:
+        channels.setdefault(user_id, []).append(channel)
+    profiles = MemberProfile.objects.filter(user_id__in=list(channels))
+    return [
+        selectors.Recipient(
+            user_id=p.user_id,
+            email=p.email,
+            mobile=p.mobile,
+            channels=tuple(c for c in channels[p.user_id] if c in p.channels),
+            language=p.language or "en",
+            discreet=p.discreet_mode,
+        )
+        for p in profiles
+    ]
+
+
+def refuse_identifying(alert: Alert, text: str) -> None:
+    flags = scan(text, reporter_details=drafting.reporter_details(alert.reports.all()))
+    if flags:
+        kinds = ", ".join(sorted({flag.reason for flag in flags}))
+        refuse(_("The text has details that could identify someone: %(kinds)s.") % {"kinds": kinds})
+
+
+def new_version(moderator: Any, alert: Alert, kind: str, text: str) -> AlertUpdate:
+    refuse_identifying(alert, text)
+    alert.version += 1
+    update = AlertUpdate(
+        alert=alert, version=alert.version, kind=kind, text=text.strip(), created_by=moderator
+    )
+    update.full_clean()
+    update.save()
+    return update
+
+
+@transaction.atomic
+def alert_update(*, moderator: Any, alert: Alert, text: str) -> AlertUpdate:
+    """Tells everyone who got the alert what has changed ("he was arrested")."""
+    alert = Alert.objects.select_for_update().get(pk=alert.pk)
+    if alert.status != Alert.Status.PUBLISHED:
+        refuse(_("Only a sent alert can be updated."))
+    update = new_version(moderator, alert, AlertUpdate.Kind.UPDATE, text)
+    alert.save(update_fields=["version"])
+    people = reached_people(alert, selectors.reached(alert))
+    queued = deliveries_enqueue(outgoing(alert, people, update=update.text))
+    audit.log(moderator, "alerts.alert.updated", alert, version=alert.version, deliveries=queued)
+    return update
+
+
+@transaction.atomic
+def alert_withdraw(*, moderator: Any, alert: Alert, text: str) -> AlertUpdate:
+    """Withdraws a sent alert: what has not gone out yet never will; who got it is told."""
+    alert = Alert.objects.select_for_update().get(pk=alert.pk)
+    if alert.status != Alert.Status.PUBLISHED:
+        refuse(_("Only a sent alert can be withdrawn."))
+    cancelled = deliveries_cancel(source=alert)
+    update = new_version(moderator, alert, AlertUpdate.Kind.WITHDRAWAL, text)
+    alert.status, alert.withdrawn_at = Alert.Status.WITHDRAWN, timezone.now()
+    alert.save(update_fields=["version", "status", "withdrawn_at"])
+    notice = _("This alert has been withdrawn.") + " " + update.text
+    people = reached_people(alert, selectors.reached(alert))
+    queued = deliveries_enqueue(outgoing(alert, people, update=notice))
+    audit.log(moderator, "alerts.alert.withdrawn", alert, cancelled=cancelled, deliveries=queued)
+    return update
+
+
+def alerts_withdraw_without_consent() -> int:
+    """Worker job: a reporter who withdraws consent takes the alerts built on their report
+    with them. Members who got one are told it was withdrawn (nothing more); what was still
+    waiting is cancelled. Feeds, the API and bulletins already hide these alerts."""
+    affected = Alert.objects.filter(
+        status=Alert.Status.PUBLISHED, reports__in=selectors.reports_without_consent()
+    ).distinct()
+    for alert in affected:
+        alert_withdraw(moderator=None, alert=alert, text=_("It is no longer current."))
+    return len(affected)
