@@ -36,10 +36,10 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:staff_home")
     asked = profile is not None and profile.status == MemberProfile.Status.MORE_INFO
     form = MoreInformationForm(request.POST or None) if asked else None
-    if form is not None and request.method == "POST" and form.is_valid():
+    if profile is not None and form is not None and request.method == "POST" and form.is_valid():
         services.membership_add_information(
             user=user, profile=profile, note=form.cleaned_data["note"]
-        )  # type: ignore[arg-type]
+        )
         messages.success(request, _("Thank you. Staff will look at your application again."))
         return redirect("accounts:home")
     return render(request, "accounts/home.html", {"profile": profile, "form": form})

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.test import RequestFactory
 
 from redbrolly.lib.twilio_signature import signature, verify
@@ -15,7 +17,7 @@ DOCS_SIGNATURE = "GvWf1cFY/Q7PnoempGyD5oXAezc="
 TOKEN = "an-auth-token-of-the-account"
 
 
-def signed_post(path: str, data: dict[str, str], sig: str, **extra: object):
+def signed_post(path: str, data: dict[str, str], sig: str, **extra: Any):
     return RequestFactory().post(path, data, HTTP_X_TWILIO_SIGNATURE=sig, **extra)
 
 
