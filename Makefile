@@ -21,7 +21,7 @@ run: $(BIN)/.installed
 	PORT=$(PORT) $(BIN)/python scripts/run.py
 
 test: $(BIN)/.installed-test
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
 
 lint: $(BIN)/.installed-test
 	$(BIN)/ruff check .

@@ -15,6 +15,7 @@ import pytest
 from redbrolly.lib import testing
 
 PLANTED: set[str] = set()
+LEAKS_DIR_ENV = "REDBROLLY_LEAKS_DIR"
 CAPTURED: list[str] = []
 
 
@@ -28,6 +29,12 @@ class CaptureEverything(logging.Handler):
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    import os
+    from pathlib import Path
+
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        for stale in Path(os.environ.get(LEAKS_DIR_ENV, "var/test-leaks")).glob("gw*.txt"):
+            stale.unlink()
     handler = CaptureEverything(level=logging.DEBUG)
     handler.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))
     logging.getLogger().addHandler(handler)
@@ -42,7 +49,21 @@ def leaked_values() -> list[str]:
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fails the run when a planted value was logged; with pytest-xdist each worker writes
+    what it found to a shared folder and the controller, finishing last, reads them all."""
+    import os
+    from pathlib import Path
+
     leaks = leaked_values()
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    folder = Path(os.environ.get(LEAKS_DIR_ENV, "var/test-leaks"))
+    if worker:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{worker}.txt").write_text("\n".join(leaks))
+        return
+    for found in folder.glob("gw*.txt") if folder.exists() else []:
+        leaks += [line for line in found.read_text().splitlines() if line]
+        found.unlink()
     if leaks:
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
         if reporter is not None:

@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CaseworkConfig(AppConfig):
@@ -12,3 +15,16 @@ class CaseworkConfig(AppConfig):
 
         # Daily is enough: retention is counted in years.
         jobs.register("casework.retention", every=24 * 3600)(retention_apply)
+        post_migrate.connect(restore_defaults, dispatch_uid="redbrolly.casework.defaults")
+
+
+def restore_defaults(**kwargs: Any) -> None:
+    """A flushed database (tests, a reset) gets the default checklist and outcomes back."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    if kwargs.get("app_config") is None or kwargs["app_config"].label != "casework":
+        return
+    defaults = import_module("redbrolly.casework.migrations.0002_default_checklist_and_outcomes")
+    defaults.add_defaults(apps, None)
