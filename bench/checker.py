@@ -37,9 +37,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench.common import PG_URL, ROOT, bench_env
+
 DATABASE = "redbrolly_bench_checker"
-PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
 IDENTIFIERS_PER_REPORT = 4
 MOBILE_SPACE = 10**9
 SCRAMBLE = 7919  # coprime with 10**9: i -> i * SCRAMBLE mod 10**9 gives distinct numbers
@@ -60,23 +60,6 @@ def wsgi_app() -> Any:
     from django.core.wsgi import get_wsgi_application
 
     return get_wsgi_application()
-
-
-def bench_env(var_dir: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "redbrolly.settings",
-        "REDBROLLY_ENV": "development",
-        "DEBUG": "false",
-        "LOG_LEVEL": "WARNING",
-        "DATABASE_URL": f"{PG_URL}/{DATABASE}",
-        "DATABASE_CONN_MAX_AGE": "600",
-        "REDBROLLY_VAR_DIR": str(var_dir),
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "REDBROLLY_ENCRYPTION_KEYS": f"bench:{secrets.token_urlsafe(32)}",
-        "REDBROLLY_INDEX_KEY": secrets.token_urlsafe(32),
-        "PYTHONPATH": str(ROOT),
-    }
 
 
 def create_database() -> None:
@@ -448,7 +431,7 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     args = parser.parse_args()
     var_dir = Path(tempfile.mkdtemp(prefix="redbrolly-bench-"))
-    env = bench_env(var_dir)
+    env = bench_env(var_dir, DATABASE)
     os.environ.update(env)
     started = time.perf_counter()
     create_database()

@@ -19,7 +19,6 @@ import argparse
 import json
 import os
 import random
-import secrets
 import shutil
 import socket
 import statistics
@@ -32,9 +31,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench.common import PG_URL, ROOT, bench_env
+
 DATABASE = "redbrolly_bench"
-PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
 UNLIMITED = {
     "address": [10**9, 3600],
     "global": [10**9, 3600],
@@ -65,23 +64,6 @@ def wsgi_app() -> Any:
     from django.core.wsgi import get_wsgi_application
 
     return get_wsgi_application()
-
-
-def bench_env(var_dir: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "redbrolly.settings",
-        "REDBROLLY_ENV": "development",
-        "DEBUG": "false",
-        "LOG_LEVEL": "WARNING",
-        "DATABASE_URL": f"{PG_URL}/{DATABASE}",
-        "DATABASE_CONN_MAX_AGE": "600",
-        "REDBROLLY_VAR_DIR": str(var_dir),
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "REDBROLLY_ENCRYPTION_KEYS": f"bench:{secrets.token_urlsafe(32)}",
-        "REDBROLLY_INDEX_KEY": secrets.token_urlsafe(32),
-        "PYTHONPATH": str(ROOT),
-    }
 
 
 def admin_execute(*statements: str) -> None:
@@ -253,7 +235,7 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     args = parser.parse_args()
     var_dir = Path(tempfile.mkdtemp(prefix="redbrolly-bench-intake-"))
-    env = bench_env(var_dir)
+    env = bench_env(var_dir, DATABASE)
     create_database()
     manage(env, "migrate", "--noinput", "-v", "0")
     manage(env, "createcachetable")
