@@ -280,7 +280,32 @@ def discard(request: HttpRequest, intake: Intake) -> HttpResponse:
     return redirect(intake.url("what"))
 
 
+PREFILL_FIELDS = {
+    "phone": "phones",
+    "email": "emails",
+    "handle": "handles",
+    "plate": "vehicle_plate",
+}
+
+
+def prefill_from_checker(request: HttpRequest, intake: Intake) -> None:
+    """ "Report it" from a checker answer: the checked identifier starts the first person."""
+    from redbrolly.checker.prefill import prefill_identifier_take
+
+    identifier = prefill_identifier_take(request)
+    draft = draft_or_new(request, intake) if identifier is not None else None
+    if identifier is None or draft is None:
+        return
+    person = people_of(draft)[0]
+    field = PREFILL_FIELDS[identifier.kind.value]
+    known = (person.get(field) or [""])[0].strip()
+    person[field] = [f"{known}\n{identifier.value}".strip()]
+    save_section(draft, "people", person, 0, next_step=draft.step or "what")
+
+
 def start(request: HttpRequest, intake: Intake) -> HttpResponse:
+    if not intake.phone:
+        prefill_from_checker(request, intake)
     draft = current_draft(request, intake)
     if draft is not None and draft.step in STEPS:
         return redirect(intake.url(draft.step))
