@@ -74,7 +74,8 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
     # Every request that would leave the machine, for tests asserting there are none.
     opened.third_party = []
     opened.on("request", lambda request: note_third_party(opened, request, live_server.url))
-    opened.set_default_timeout(10_000)
+    # Generous: two test workers, two browsers and two live servers share two cores in CI.
+    opened.set_default_timeout(30_000)
     yield opened
     context.close()
 
