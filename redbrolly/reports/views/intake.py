@@ -307,7 +307,7 @@ def start(request: HttpRequest, intake: Intake) -> HttpResponse:
     if not intake.phone:
         prefill_from_checker(request, intake)
     draft = current_draft(request, intake)
-    if draft is not None and draft.step in STEPS:
+    if draft is not None and draft.step in STEPS and draft.step != "what":
         return redirect(intake.url(draft.step))
     return text_step(request, intake, "what")
 
