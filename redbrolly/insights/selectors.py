@@ -295,6 +295,8 @@ def cache_key(
 
     # Only what the analysis reads, with participants as 0, 1, 2... in export order: the
     # results do not depend on the pseudonyms, only on which rows belong together.
+    # Rows sorted first: PostgreSQL returns the export in no fixed order.
+    long = long.sort_values(["participant", "wave"], kind="mergesort", ignore_index=True)
     read = long[[column for column in ANALYSED_COLUMNS if column in long.columns]]
     read = read.assign(participant=pd.factorize(long["participant"])[0])
     digest = hashlib.sha256()

@@ -51,3 +51,32 @@ def is_sensitive(request: HttpRequest) -> bool:
     if user is not None and user.is_authenticated:
         return True
     return not request.path.startswith("/static/")
+
+
+class RejectNulMiddleware:
+    """PostgreSQL cannot store NUL characters in text: refuse them up front with a 400
+    instead of failing deep in a query (found by Schemathesis on PostgreSQL)."""
+
+    CHECKED_TYPES = ("application/json", "application/x-www-form-urlencoded")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if carries_nul(request):
+            return HttpResponse(
+                b'{"detail": [{"field": "", "message": "Text may not contain NUL characters."}]}',
+                status=400,
+                content_type="application/json",
+            )
+        return self.get_response(request)
+
+
+def carries_nul(request: HttpRequest) -> bool:
+    query = request.META.get("QUERY_STRING", "").lower()
+    if "%00" in query or "\x00" in query:
+        return True
+    if not (request.content_type or "").startswith(RejectNulMiddleware.CHECKED_TYPES):
+        return False
+    body = request.body.lower()
+    return b"\x00" in body or b"\\u0000" in body or b"%00" in body
