@@ -29,15 +29,13 @@ import secrets
 import shutil
 import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from bench.common import PG_URL, ROOT, bench_env
+from bench.common import PG_URL, bench_env, free_port, manage, start_server
 
 DATABASE = "redbrolly_bench_checker"
 IDENTIFIERS_PER_REPORT = 4
@@ -75,38 +73,6 @@ def drop_database() -> None:
 
     with psycopg.connect(f"{PG_URL}/postgres", autocommit=True) as admin:
         admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-
-
-def manage(env: dict[str, str], *args: str) -> None:
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
-    command = [
-        str(Path(sys.executable).parent / "gunicorn"),
-        "bench.checker:wsgi_app()",
-        f"--bind=127.0.0.1:{port}",
-        f"--workers={workers}",
-        "--worker-class=sync",
-        "--backlog=2048",
-        "--log-level=warning",
-    ]
-    server = subprocess.Popen(command, cwd=ROOT, env=env)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if request(port, get(port, "/healthz", ""))[0] == 200:
-                return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise RuntimeError("gunicorn did not start")
 
 
 # --- data --------------------------------------------------------------------------------------
@@ -451,7 +417,7 @@ def main() -> None:
 
     connections.close_all()
     port = free_port()
-    server = start_server(env, port, args.workers)
+    server = start_server("bench.checker:wsgi_app()", env, port, args.workers)
     try:
         run_load(port, token, args.identifiers, args, server.pid)
     finally:

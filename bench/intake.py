@@ -22,7 +22,6 @@ import random
 import shutil
 import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -31,7 +30,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bench.common import PG_URL, ROOT, bench_env
+from bench.common import PG_URL, bench_env, free_port, manage, start_server
 
 DATABASE = "redbrolly_bench"
 UNLIMITED = {
@@ -85,38 +84,6 @@ def stored_counts() -> tuple[int, int]:
         reports = conn.execute("SELECT count(*) FROM reports_report").fetchone()
         identifiers = conn.execute("SELECT count(*) FROM reports_identifier").fetchone()
     return int(reports[0] if reports else 0), int(identifiers[0] if identifiers else 0)
-
-
-def manage(env: dict[str, str], *args: str) -> None:
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
-    command = [
-        str(Path(sys.executable).parent / "gunicorn"),
-        "bench.intake:wsgi_app()",
-        f"--bind=127.0.0.1:{port}",
-        f"--workers={workers}",
-        "--worker-class=sync",
-        "--backlog=2048",
-        "--log-level=warning",
-    ]
-    server = subprocess.Popen(command, cwd=ROOT, env=env)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if request(port, raw_get(port, "/healthz"))[0] == 200:
-                return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise RuntimeError("gunicorn did not start")
 
 
 # --- the load ----------------------------------------------------------------------------------
@@ -245,7 +212,7 @@ def main() -> None:
         raw_post(port, "/api/v1/reports", json.dumps(report_payload(n, rng)).encode())
         for n in range(args.reports)
     ]
-    server = start_server(env, port, args.workers)
+    server = start_server("bench.intake:wsgi_app()", env, port, args.workers)
     try:
         send_all(
             port, [raw_get(port, "/api/v1/taxonomy")] * (args.workers * 4), args.workers
