@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 
 CSP = "; ".join(
     [
@@ -64,11 +65,8 @@ class RejectNulMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if carries_nul(request):
-            return HttpResponse(
-                b'{"detail": [{"field": "", "message": "Text may not contain NUL characters."}]}',
-                status=400,
-                content_type="application/json",
-            )
+            message = _("Text may not contain NUL characters.")
+            return JsonResponse({"detail": [{"field": "", "message": message}]}, status=400)
         return self.get_response(request)
 
 

@@ -127,31 +127,30 @@ def do_unlock(request: HttpRequest, report: Report) -> forms.Form | None:
     return None
 
 
-def do_status(request: HttpRequest, report: Report) -> forms.Form | None:
-    form = StatusForm(request.POST)
+def form_action(
+    request: HttpRequest, report: Report, form_class: type[forms.Form], service: Any, done: str
+) -> forms.Form | None:
+    """Validate one moderation form and hand its fields to the service; the form on failure."""
+    form = form_class(request.POST)
     if not form.is_valid():
         return form
-    services.report_set_status(moderator=request.user, report=report, **form.cleaned_data)
-    messages.success(request, _("Status changed."))
+    service(moderator=request.user, report=report, **form.cleaned_data)
+    messages.success(request, done)
     return None
+
+
+def do_status(request: HttpRequest, report: Report) -> forms.Form | None:
+    return form_action(
+        request, report, StatusForm, services.report_set_status, _("Status changed.")
+    )
 
 
 def do_grade(request: HttpRequest, report: Report) -> forms.Form | None:
-    form = SeverityForm(request.POST)
-    if not form.is_valid():
-        return form
-    services.report_grade(moderator=request.user, report=report, **form.cleaned_data)
-    messages.success(request, _("Severity saved."))
-    return None
+    return form_action(request, report, SeverityForm, services.report_grade, _("Severity saved."))
 
 
 def do_accept(request: HttpRequest, report: Report) -> forms.Form | None:
-    form = AcceptForm(request.POST)
-    if not form.is_valid():
-        return form
-    services.report_accept(moderator=request.user, report=report, **form.cleaned_data)
-    messages.success(request, _("Report accepted."))
-    return None
+    return form_action(request, report, AcceptForm, services.report_accept, _("Report accepted."))
 
 
 def do_note(request: HttpRequest, report: Report) -> forms.Form | None:
