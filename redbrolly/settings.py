@@ -21,7 +21,8 @@ VAR_DIR = Path(os.environ.get("REDBROLLY_VAR_DIR", BASE_DIR / "var"))
 
 
 def env_str(name: str, default: str | None = None) -> str:
-    value = os.environ.get(name, default)
+    # An empty variable (`DATABASE_URL= make run`) counts as unset, as in env_bool.
+    value = os.environ.get(name) or default
     if value is None:
         raise ImproperlyConfigured(f"{name} must be set in the environment")
     return value
@@ -80,7 +81,7 @@ def development_secrets() -> dict[str, str]:
 
 
 def secret(name: str) -> str:
-    if name in os.environ:
+    if os.environ.get(name):  # an empty value is as good as none: never run on an empty key
         return os.environ[name]
     if PRODUCTION:
         raise ImproperlyConfigured(f"{name} must be set in production")

@@ -55,26 +55,32 @@ def is_sensitive(request: HttpRequest) -> bool:
 
 
 class RejectNulMiddleware:
-    """PostgreSQL cannot store NUL characters in text: refuse them up front with a 400
-    instead of failing deep in a query (found by Schemathesis on PostgreSQL)."""
-
-    CHECKED_TYPES = ("application/json", "application/x-www-form-urlencoded")
+    """PostgreSQL cannot store NUL characters in text: refuse them up front instead of failing
+    deep in a query (found by Schemathesis on PostgreSQL). A JSON body gets the API's own
+    validation answer (422 with a message, like any other unusable field); a form or a query
+    string gets a 400."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if carries_nul(request):
+        status = nul_status(request)
+        if status:
             message = _("Text may not contain NUL characters.")
-            return JsonResponse({"detail": [{"field": "", "message": message}]}, status=400)
+            return JsonResponse({"detail": [{"field": "", "message": message}]}, status=status)
         return self.get_response(request)
 
 
-def carries_nul(request: HttpRequest) -> bool:
+def nul_status(request: HttpRequest) -> int:
+    """The status to refuse the request with, or 0 when it carries no NUL character."""
     query = request.META.get("QUERY_STRING", "").lower()
     if "%00" in query or "\x00" in query:
-        return True
-    if not (request.content_type or "").startswith(RejectNulMiddleware.CHECKED_TYPES):
-        return False
-    body = request.body.lower()
-    return b"\x00" in body or b"\\u0000" in body or b"%00" in body
+        return 400
+    content_type = request.content_type or ""
+    if content_type.startswith("application/json"):
+        body = request.body.lower()
+        return 422 if b"\x00" in body or b"\\u0000" in body else 0
+    if content_type.startswith("application/x-www-form-urlencoded"):
+        body = request.body.lower()
+        return 400 if b"\x00" in body or b"%00" in body else 0
+    return 0

@@ -136,3 +136,5 @@ def test_whatever_is_typed_gets_an_answer_or_a_message_never_an_error(
 ) -> None:
     response = post(client, member_token(member), {"identifier": text})
     assert response.status_code in {200, 422}
+    if response.status_code == 422:
+        assert response.json()["detail"][0]["message"]

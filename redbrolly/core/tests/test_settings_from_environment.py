@@ -45,3 +45,14 @@ def test_a_malformed_number_is_named_in_the_error() -> None:
     result = start({"EMAIL_PORT": "twenty-five"})
     assert result.returncode != 0
     assert "EMAIL_PORT must be a whole number" in result.stderr
+
+
+def test_an_empty_key_counts_as_missing_in_production() -> None:
+    result = start({**PRODUCTION_KEYS, "SECRET_KEY": ""})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set in production" in result.stderr
+
+
+def test_an_empty_database_url_means_the_default_database() -> None:
+    result = start({"DATABASE_URL": ""})
+    assert result.stdout.strip() == "started", result.stderr
