@@ -66,10 +66,11 @@ class User(AbstractUser):
     @property
     def is_approved_member(self) -> bool:
         """Members whose application staff approved; staff count as members for reading."""
-        if self.is_staff_role:
-            return True
+        # The profile first: it is usually loaded already, the roles cost a query.
         profile = getattr(self, "member_profile", None)
-        return profile is not None and profile.status == MemberProfile.Status.APPROVED
+        if profile is not None and profile.status == MemberProfile.Status.APPROVED:
+            return True
+        return self.is_staff_role
 
 
 class MemberProfile(models.Model):

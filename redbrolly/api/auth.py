@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from django.db import connection
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja.security import HttpBearer
 
 from redbrolly.api.models import ApiToken, Partner, PartnerKey, secret_hash
+from redbrolly.lib import rows
 
 
 @dataclass(frozen=True)
@@ -33,30 +36,80 @@ class TokenAuth(HttpBearer):
         return None
 
 
-def member_caller(token: str) -> Caller | None:
-    found = (
-        ApiToken.objects.live()
-        .select_related("user", "user__member_profile")
-        .filter(key_hash=secret_hash(token), user__is_active=True)
-        .first()
+# Every API call checks its bearer token: the two queries are written once from the models'
+# `_meta` (lib/rows.py) instead of compiled by the ORM per call, which cost more than running
+# them (bench/checker.py). Values are always parameters; only names from `_meta` are spliced.
+
+
+def _q(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+@cache
+def member_sql() -> str:
+    from redbrolly.accounts.models import MemberProfile, User
+
+    user_fk = _q(ApiToken._meta.get_field("user").column)
+    profile_user = _q(MemberProfile._meta.get_field("user").column)
+    return (
+        f"SELECT {rows.columns(ApiToken, 't')}, {rows.columns(User, 'u')}, "  # noqa: S608
+        f"{rows.columns(MemberProfile, 'p')} "
+        f"FROM {_q(ApiToken._meta.db_table)} t "
+        f"JOIN {_q(User._meta.db_table)} u ON u.{_q('id')} = t.{user_fk} "
+        f"LEFT JOIN {_q(MemberProfile._meta.db_table)} p ON p.{profile_user} = u.{_q('id')} "
+        f"WHERE t.{_q('key_hash')} = %s AND t.{_q('revoked_at')} IS NULL AND u.{_q('is_active')}"
     )
-    if found is None:
+
+
+def member_caller(token: str) -> Caller | None:
+    from redbrolly.accounts.models import MemberProfile, User
+
+    row = fetch_one(member_sql(), secret_hash(token))
+    if row is None:
         return None
+    token_end = rows.width(ApiToken)
+    user_end = token_end + rows.width(User)
+    found = rows.build(ApiToken, row[:token_end])
+    user = rows.build(User, row[token_end:user_end])
+    profile_row = row[user_end:]
+    profile = rows.build(MemberProfile, profile_row) if profile_row[0] is not None else None
+    # What select_related("user", "user__member_profile") would have cached.
+    ApiToken._meta.get_field("user").set_cached_value(found, user)
+    to_user = MemberProfile._meta.get_field("user")
+    to_user.remote_field.set_cached_value(user, profile)  # None: "has no profile", no query
+    if profile is not None:
+        to_user.set_cached_value(profile, user)
     touch(ApiToken, found.pk, found.last_used_at)
-    return Caller(user=found.user)
+    return Caller(user=user)
+
+
+@cache
+def partner_sql() -> str:
+    partner_fk = _q(PartnerKey._meta.get_field("partner").column)
+    return (
+        f"SELECT {rows.columns(PartnerKey, 'k')}, {rows.columns(Partner, 'p')} "  # noqa: S608
+        f"FROM {_q(PartnerKey._meta.db_table)} k "
+        f"JOIN {_q(Partner._meta.db_table)} p ON p.{_q('id')} = k.{partner_fk} "
+        f"WHERE k.{_q('key_hash')} = %s AND k.{_q('revoked_at')} IS NULL AND p.{_q('active')}"
+    )
 
 
 def partner_caller(token: str) -> Caller | None:
-    found = (
-        PartnerKey.objects.live()
-        .select_related("partner")
-        .filter(key_hash=secret_hash(token), partner__active=True)
-        .first()
-    )
-    if found is None:
+    row = fetch_one(partner_sql(), secret_hash(token))
+    if row is None:
         return None
+    key_end = rows.width(PartnerKey)
+    found = rows.build(PartnerKey, row[:key_end])
+    partner = rows.build(Partner, row[key_end:])
+    PartnerKey._meta.get_field("partner").set_cached_value(found, partner)
     touch(PartnerKey, found.pk, found.last_used_at)
-    return Caller(partner=found.partner)
+    return Caller(partner=partner)
+
+
+def fetch_one(sql: str, *params: Any) -> tuple[Any, ...] | None:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()  # type: ignore[no-any-return]
 
 
 def touch(model: Any, pk: int, last: Any) -> None:

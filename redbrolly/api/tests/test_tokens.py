@@ -79,3 +79,27 @@ def test_the_openapi_document_and_docs_are_served(client) -> None:
     spec = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/regions" in spec["paths"]
     assert client.get("/api/v1/docs").status_code == 200
+
+
+def test_a_deactivated_account_or_partner_is_refused(member, client) -> None:
+    _token, secret = api_token_issue(user=member, name="phone")
+    partner = Partner.objects.create(name="Adverts Example Ltd")
+    _key, partner_secret = partner_key_issue(actor=None, partner=partner)
+    member.is_active = False
+    member.save()
+    Partner.objects.filter(pk=partner.pk).update(active=False)
+    assert client.get("/api/v1/me", **bearer(secret)).status_code == 401
+    assert client.get("/api/v1/me", **bearer(partner_secret)).status_code == 401
+
+
+@pytest.mark.parametrize(
+    ("who", "member"), [("applicant", False), ("moderator", True), ("analyst", True)]
+)
+def test_the_caller_is_the_account_with_its_profile_or_its_staff_role(
+    who, member, people, client
+) -> None:
+    # Staff hold no member profile; an applicant's profile is not approved yet.
+    person = people(who)
+    _token, secret = api_token_issue(user=person, name="phone")
+    answer = client.get("/api/v1/me", **bearer(secret)).json()
+    assert answer == {"kind": "person", "name": person.username, "member": member}
