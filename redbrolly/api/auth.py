@@ -107,9 +107,8 @@ def partner_caller(token: str) -> Caller | None:
 
 
 def fetch_one(sql: str, *params: Any) -> tuple[Any, ...] | None:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchone()  # type: ignore[no-any-return]
+    found = rows.run(sql, params)
+    return found[0] if found else None
 
 
 def touch(model: Any, pk: int, last: Any) -> None:

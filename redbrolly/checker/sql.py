@@ -8,15 +8,12 @@ joins and subquery cost more than running it. Table and column names come from t
 from __future__ import annotations
 
 import datetime
-import hashlib
-import re
-import weakref
 from functools import cache
 from typing import Any
 
 from django.db import connection
 
-PLACEHOLDER = re.compile("%s")
+from redbrolly.lib import rows
 
 
 def _q(name: str) -> str:
@@ -93,20 +90,7 @@ def db_datetime(value: datetime.datetime) -> Any:
 
 
 def run(sql: str, params: list[Any], *, log_write: bool = False) -> list[tuple[Any, ...]]:
-    with connection.cursor() as cursor:
-        if binds_on_client():
-            sql = prepared(cursor, sql, len(params))
-            if log_write and connection.get_autocommit():
-                sql = ASYNC_COMMIT + sql
-        cursor.execute(sql, params)
-        return list(cursor.fetchall()) if cursor.description else []
-
-
-def binds_on_client() -> bool:
-    """PostgreSQL with Django's default client-side binding, which PREPARE/EXECUTE and the
-    two-statement query below rely on."""
-    options = connection.settings_dict.get("OPTIONS") or {}
-    return connection.vendor == "postgresql" and not options.get("server_side_binding")
+    return rows.run(sql, params, autocommit_prefix=ASYNC_COMMIT if log_write else "")
 
 
 # A lookup log row need not wait for its WAL flush: a database *server* crash may lose the last
@@ -114,26 +98,3 @@ def binds_on_client() -> bool:
 # Sent in the same simple-protocol query outside any transaction block, SET LOCAL covers the
 # implicit transaction of this one statement.
 ASYNC_COMMIT = "SET LOCAL synchronous_commit TO OFF; "
-
-
-# Statements prepared on each open connection (forgotten with the connection itself).
-_prepared: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()
-
-
-def prepared(cursor: Any, sql: str, count: int) -> str:
-    """EXECUTE of a statement PostgreSQL planned once for this connection.
-
-    Django binds parameters on the client, so PostgreSQL would plan the lookup's join again
-    for every check, and planning cost more than running it. Prepared statements live in the
-    database session: a pooler between Django and PostgreSQL must pool sessions, not
-    transactions.
-    """
-    name = "checker_" + hashlib.sha256(sql.encode()).hexdigest()[:16]
-    done = _prepared.setdefault(connection.connection, set())
-    if name not in done:
-        numbered = iter(range(1, count + 1))
-        cursor.execute(
-            f"PREPARE {name} AS " + PLACEHOLDER.sub(lambda _m: f"${next(numbered)}", sql)
-        )
-        done.add(name)
-    return f"EXECUTE {name} (" + ", ".join(["%s"] * count) + ")"

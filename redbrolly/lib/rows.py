@@ -1,5 +1,5 @@
-"""Model instances from hand-written SQL, for the few hot paths where compiling an ORM query
-costs more than running it (the API's bearer-token check runs on every API call).
+"""Hand-written SQL for the few hot paths where compiling an ORM query costs more than running
+it (the checker's lookup, and the API's bearer-token check that runs on every API call).
 
 Column lists come from the models' `_meta` and every value goes through the same converters
 the ORM applies (the backend's, e.g. SQLite's datetimes, and the field's own, e.g. decryption),
@@ -8,6 +8,9 @@ so an instance built here is the instance the ORM would have built.
 
 from __future__ import annotations
 
+import hashlib
+import re
+import weakref
 from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any, TypeVar
@@ -16,6 +19,7 @@ from django.db import connection
 from django.db.models import Model
 
 M = TypeVar("M", bound=Model)
+PLACEHOLDER = re.compile("%s")
 
 
 def columns(model: type[Model], alias: str) -> str:
@@ -49,3 +53,48 @@ def build(model: type[M], values: Sequence[Any]) -> M:
         converted.append(value)
     names = [field.attname for field in model._meta.concrete_fields]
     return model.from_db(connection.alias, names, converted)
+
+
+def run(sql: str, params: Sequence[Any], *, autocommit_prefix: str = "") -> list[tuple[Any, ...]]:
+    """Every row of `sql`; on PostgreSQL through a statement prepared once per connection.
+
+    `autocommit_prefix` (e.g. a `SET LOCAL`) is sent in the same simple-protocol query when
+    running outside a transaction block on PostgreSQL, so it covers this one statement.
+    """
+    with connection.cursor() as cursor:
+        if binds_on_client():
+            sql = prepared(cursor, sql, len(params))
+            if autocommit_prefix and connection.get_autocommit():
+                sql = autocommit_prefix + sql
+        cursor.execute(sql, params)
+        return list(cursor.fetchall()) if cursor.description else []
+
+
+def binds_on_client() -> bool:
+    """PostgreSQL with Django's default client-side binding, which PREPARE/EXECUTE and the
+    two-statement query above rely on."""
+    options = connection.settings_dict.get("OPTIONS") or {}
+    return connection.vendor == "postgresql" and not options.get("server_side_binding")
+
+
+# Statements prepared on each open connection (forgotten with the connection itself).
+_prepared: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()
+
+
+def prepared(cursor: Any, sql: str, count: int) -> str:
+    """EXECUTE of a statement PostgreSQL planned once for this connection.
+
+    Django binds parameters on the client, so PostgreSQL would plan a join again for every
+    call, and on the hot paths planning cost more than running. Prepared statements live in
+    the database session: a pooler between Django and PostgreSQL must pool sessions, not
+    transactions.
+    """
+    name = "rb_" + hashlib.sha256(sql.encode()).hexdigest()[:16]
+    done = _prepared.setdefault(connection.connection, set())
+    if name not in done:
+        numbered = iter(range(1, count + 1))
+        cursor.execute(
+            f"PREPARE {name} AS " + PLACEHOLDER.sub(lambda _m: f"${next(numbered)}", sql)
+        )
+        done.add(name)
+    return f"EXECUTE {name} (" + ", ".join(["%s"] * count) + ")"
