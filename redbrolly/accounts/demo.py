@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import random
 from datetime import timedelta
 
@@ -10,12 +11,14 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from PIL import Image, ImageDraw
 
 from redbrolly.accounts.models import MemberProfile, User
 from redbrolly.accounts.roles import Role
-from redbrolly.accounts.services import Contact, contact_indexes
+from redbrolly.accounts.services import Contact, contact_indexes, membership_proof_from
 from redbrolly.core.demo import DEMO_PASSWORD, DEMO_TOTP_SECRETS
 from redbrolly.core.models import Region
+from redbrolly.lib.evidence import evidence_prepare
 
 # (username, membership type, region code, sectors)
 DEMO_MEMBERS = [
@@ -83,6 +86,26 @@ NAMES = [
 ]
 PROJECTS = ["Outreach", "Project", "Drop-in", "Health Team", "Support Service", "Collective"]
 SITES = ["Studio", "Parlour", "Suite", "Lounge", "House", "Rooms"]
+# Applications waiting in the review queue with a proof-of-work file attached:
+# (username, membership type, region code, days ago, note, lines drawn on the file)
+DEMO_APPLICANTS = [
+    (
+        "applicant-ivy",
+        MemberProfile.MembershipType.INDIVIDUAL,
+        "greater-manchester",
+        2,
+        "A screenshot of my advert is attached.",
+        ["DEMO - FICTIONAL ADVERT", "Ivy, Manchester", "Incall / outcall", "Not a real person"],
+    ),
+    (
+        "applicant-northside-project",
+        MemberProfile.MembershipType.PRACTITIONER,
+        "west-yorkshire",
+        5,
+        "A letter from our coordinator is attached.",
+        ["DEMO - FICTIONAL LETTER", "Northside Project", "To whom it may concern:", "..."],
+    ),
+]
 STATUS_WEIGHTS = [
     (MemberProfile.Status.APPROVED, 86),
     (MemberProfile.Status.PENDING, 8),
@@ -99,6 +122,8 @@ def seed(rng: random.Random) -> None:
         demo_staff(username, roles, password)
     if not User.objects.filter(username__startswith="demo-").exists():
         bulk_members(rng)
+    for username, kind, region, days, note, lines in DEMO_APPLICANTS:
+        demo_applicant(username, kind, region, days, note, lines)
 
 
 def demo_member(username: str, kind: str, region: str, sectors: list[str], password: str) -> None:
@@ -120,6 +145,35 @@ def demo_member(username: str, kind: str, region: str, sectors: list[str], passw
         **contact_indexes(contact),
     )
     profile.regions.set(Region.objects.filter(code=region))
+
+
+def demo_applicant(
+    username: str, kind: str, region: str, days: int, note: str, lines: list[str]
+) -> None:
+    user, created = User.objects.get_or_create(username=username, defaults={"password": "!"})
+    if not created:
+        return
+    profile = MemberProfile.objects.create(
+        user=user,
+        membership_type=kind,
+        applicant_note=note,
+        applied_at=timezone.now() - timedelta(days=days),
+    )
+    profile.regions.set(Region.objects.filter(code=region))
+    membership_proof_from(profile, evidence_prepare(proof_picture(lines)))
+
+
+def proof_picture(lines: list[str]) -> bytes:
+    """A small, plainly fictional 'screenshot' (PNG) drawn with Pillow's default font."""
+    image = Image.new("RGB", (360, 200), (250, 246, 240))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 359, 36), fill=(120, 30, 60))
+    for number, line in enumerate(lines):
+        colour = (255, 255, 255) if number == 0 else (40, 40, 40)
+        draw.text((16, 12 + number * 40), line, fill=colour)
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
 
 
 def demo_staff(username: str, roles: list[Role], password: str) -> None:

@@ -11,6 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from redbrolly.accounts.models import MemberProfile
 from redbrolly.accounts.services import Contact
 from redbrolly.core.models import Organisation, Region
+from redbrolly.lib.evidence import (
+    EvidenceRefused,
+    PreparedEvidence,
+    evidence_prepare,
+    max_bytes,
+    upload_bytes,
+)
 from redbrolly.lib.normalise import NotAnIdentifier, normalise_email, normalise_phone
 
 
@@ -95,7 +102,41 @@ def mobile_field() -> forms.CharField:
     )
 
 
-class SignupForm(ContactFieldsMixin, forms.Form):
+def proof_field(only_for: list[str] | None = None) -> forms.FileField:
+    help_text = _(
+        "For example a screenshot of an advert, or a letter from a project: a photo, "
+        "screenshot or PDF file up to %(mb)s MB. We remove location and camera details and "
+        "store it encrypted; only the staff who review applications see it. "
+        "We delete this file as soon as we have decided."
+    ) % {"mb": max_bytes() // (1024 * 1024)}
+    if only_for:
+        help_text = _("%(help)s Only when joining as: %(types)s.") % {
+            "help": help_text,
+            "types": ", ".join(only_for),
+        }
+    return forms.FileField(
+        label=_("A file that shows you work in the industry (optional)"),
+        required=False,
+        help_text=help_text,
+    )
+
+
+class ProofFieldMixin:
+    """The optional proof-of-work file: sniffed, re-encoded and size-checked like evidence."""
+
+    cleaned_data: dict[str, Any]
+
+    def clean_proof(self) -> PreparedEvidence | None:
+        upload = self.cleaned_data.get("proof")
+        if not upload:
+            return None
+        try:
+            return evidence_prepare(upload_bytes(upload))
+        except EvidenceRefused as refused:
+            raise forms.ValidationError(str(refused)) from None
+
+
+class SignupForm(ProofFieldMixin, ContactFieldsMixin, forms.Form):
     """The base of allauth's sign-up form: membership on top of working name and password.
 
     The email field is `contact_email` because allauth removes a field named `email` when
@@ -132,10 +173,40 @@ class SignupForm(ContactFieldsMixin, forms.Form):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.organisation = Organisation.current()
+        if not self.organisation.membership_proof:
+            # The organisation does not verify applicants: neither the question nor the file.
+            del self.fields["applicant_note"]
+        offered = [
+            (value, label)
+            for value, label in MemberProfile.MembershipType.choices
+            if self.organisation.offers_proof_upload(value)
+        ]
+        if offered:
+            every_type = len(offered) == len(MemberProfile.MembershipType.choices)
+            labels = [str(label) for _value, label in offered]
+            self.fields["proof"] = proof_field(None if every_type else labels)
+
     def clean_website(self) -> str:
         if self.cleaned_data.get("website"):
             raise forms.ValidationError(_("Please leave this field empty."))
         return ""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        kind = data.get("membership_type")
+        if data.get("proof") and kind and not self.organisation.offers_proof_upload(kind):
+            self.add_error(
+                "proof",
+                _(
+                    "We don't ask for a file when joining as “%(type)s”. Send the form "
+                    "without it, or choose another option above."
+                )
+                % {"type": MemberProfile.MembershipType(kind).label},
+            )
+        return data
 
     def signup(self, request: Any, user: Any) -> None:
         from redbrolly.accounts.services import member_profile_create
@@ -147,7 +218,8 @@ class SignupForm(ContactFieldsMixin, forms.Form):
             regions=self.cleaned_data["regions"],
             sectors=self.cleaned_data["sectors"],
             language=self.cleaned_data["language"],
-            applicant_note=self.cleaned_data["applicant_note"],
+            applicant_note=self.cleaned_data.get("applicant_note", ""),
+            proof=self.cleaned_data.get("proof"),
         )
 
 
@@ -181,13 +253,27 @@ class PreferencesForm(forms.Form):
         return data
 
 
-class MoreInformationForm(forms.Form):
+class MoreInformationForm(ProofFieldMixin, forms.Form):
     note = forms.CharField(
         label=_("Your answer"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Only the staff who review applications read this."),
     )
+
+    def __init__(self, *args: Any, offer_proof: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if offer_proof:
+            # A file alone can be the answer.
+            self.fields["note"].required = False
+            self.fields["proof"] = proof_field()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        answered = data.get("note") or data.get("proof")
+        if "proof" in self.fields and not self.errors and not answered:
+            self.add_error("note", _("Write an answer, or attach a file."))
+        return data
 
 
 class ContactForm(ContactFieldsMixin, forms.Form):

@@ -12,7 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from redbrolly.accounts.roles import STAFF_ROLES
-from redbrolly.lib.crypto import BlindIndexField, EncryptedTextField
+from redbrolly.lib.crypto import BlindIndexField, EncryptedBinaryField, EncryptedTextField
 
 
 class UserManager(DjangoUserManager["User"]):
@@ -148,3 +148,36 @@ class MemberProfile(models.Model):
             "inapp": self.notify_inapp,
         }
         return [name for name, on in chosen.items() if on]
+
+
+class MembershipProof(models.Model):
+    """A file an applicant attached to show they work in the industry (issue 2).
+
+    Sealed like report evidence (images re-encoded without metadata, or PDFs); only staff who
+    review applications open it, and it is deleted once the application is decided.
+    """
+
+    class Kind(models.TextChoices):
+        IMAGE = "image", _("Image")
+        PDF = "pdf", _("PDF document")
+
+    profile = models.ForeignKey(MemberProfile, on_delete=models.CASCADE, related_name="proofs")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    content_type = models.CharField(max_length=40)
+    extension = models.CharField(max_length=5)
+    size = models.PositiveIntegerField()
+    width = models.PositiveIntegerField(null=True, blank=True)
+    height = models.PositiveIntegerField(null=True, blank=True)
+    content = EncryptedBinaryField()
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"membership proof {self.pk}"
+
+    @property
+    def download_name(self) -> str:
+        """Neutral: says nothing about what the file shows (the reviewer's download)."""
+        return f"proof-{self.pk}.{self.extension}"

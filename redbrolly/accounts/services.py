@@ -13,10 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from redbrolly.accounts.models import MemberProfile, User
-from redbrolly.core.models import Region
+from redbrolly.accounts.models import MemberProfile, MembershipProof, User
+from redbrolly.core.models import Organisation, Region
 from redbrolly.lib import audit
 from redbrolly.lib.crypto import blind_index
+from redbrolly.lib.evidence import PreparedEvidence
 
 MEMBER_EMAIL = "member.email"
 MEMBER_PHONE = "member.phone"
@@ -47,6 +48,7 @@ def member_profile_create(
     sectors: list[str],
     language: str,
     applicant_note: str = "",
+    proof: PreparedEvidence | None = None,
 ) -> MemberProfile:
     profile = MemberProfile(
         user=user,
@@ -63,7 +65,37 @@ def member_profile_create(
     profile.save()
     profile.regions.set(regions)
     audit.log(user, "accounts.membership.applied", profile, type=membership_type)
+    if proof is not None:
+        membership_proof_add(actor=user, profile=profile, prepared=proof)
     return profile
+
+
+@transaction.atomic
+def membership_proof_add(
+    *, actor: User, profile: MemberProfile, prepared: PreparedEvidence
+) -> MembershipProof:
+    """Stores an applicant's proof-of-work file, sealed; forms have already prepared it."""
+    if not Organisation.current().offers_proof_upload(profile.membership_type):
+        raise ValueError("no proof-of-work file is asked for this membership type")
+    proof = membership_proof_from(profile, prepared)
+    audit.log(actor, "accounts.membership.proof.added", profile, proof=proof.pk)
+    return proof
+
+
+def membership_proof_from(profile: MemberProfile, prepared: PreparedEvidence) -> MembershipProof:
+    proof = MembershipProof(
+        profile=profile,
+        kind=prepared.kind,
+        content_type=prepared.content_type,
+        extension=prepared.extension,
+        size=len(prepared.content),
+        width=prepared.width,
+        height=prepared.height,
+        content=prepared.content,
+    )
+    proof.full_clean(exclude=["content"])
+    proof.save()
+    return proof
 
 
 DECISIONS = {
@@ -84,7 +116,10 @@ def membership_review(
     profile.reviewed_at = timezone.now()
     profile.reviewed_by = reviewer
     profile.save(update_fields=["status", "status_reason", "reviewed_at", "reviewed_by"])
-    audit.log(reviewer, f"accounts.membership.{decision}", profile)
+    # Proof files are kept only while staff still need them to decide.
+    decided = profile.status != MemberProfile.Status.MORE_INFO
+    deleted = MembershipProof.objects.filter(profile=profile).delete()[0] if decided else 0
+    audit.log(reviewer, f"accounts.membership.{decision}", profile, proofs_deleted=deleted)
     if profile.email:
         transaction.on_commit(lambda: tell_applicant(profile.pk))
     return profile
@@ -100,15 +135,20 @@ def tell_applicant(profile_pk: int) -> None:
 
 
 @transaction.atomic
-def membership_add_information(*, user: User, profile: MemberProfile, note: str) -> None:
+def membership_add_information(
+    *, user: User, profile: MemberProfile, note: str, proof: PreparedEvidence | None = None
+) -> None:
     """The applicant answers "we asked for more information": back into the review queue."""
     if profile.status != MemberProfile.Status.MORE_INFO:
         raise ValueError("no information was asked for")
     previous = profile.applicant_note
-    profile.applicant_note = f"{previous}\n\n{note}".strip() if previous else note
+    if note:
+        profile.applicant_note = f"{previous}\n\n{note}".strip() if previous else note
     profile.status = MemberProfile.Status.PENDING
     profile.save(update_fields=["applicant_note", "status"])
     audit.log(user, "accounts.membership.information_added", profile)
+    if proof is not None:
+        membership_proof_add(actor=user, profile=profile, prepared=proof)
 
 
 @transaction.atomic
@@ -163,6 +203,15 @@ def profile_export(profile: MemberProfile) -> dict[str, Any]:
         "language": profile.language,
         "discreet_mode": profile.discreet_mode,
         "dark_screen": profile.dark_screen,
+        # That a file is held, not the file: it is deleted once the application is decided.
+        "proof_files": [
+            {
+                "uploaded_at": proof["uploaded_at"].isoformat(),
+                "type": proof["content_type"],
+                "size": proof["size"],
+            }
+            for proof in profile.proofs.values("uploaded_at", "content_type", "size")
+        ],
     }
 
 

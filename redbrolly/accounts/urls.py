@@ -13,6 +13,11 @@ urlpatterns = [
     path("staff/", views.staff_home, name="staff_home"),
     path("staff/applications/", views.applications, name="applications"),
     path("staff/applications/<int:pk>/", views.application, name="application"),
+    path(
+        "staff/applications/<int:pk>/proofs/<int:proof_pk>/",
+        views.application_proof,
+        name="application_proof",
+    ),
     path("staff/people/", views.people, name="people"),
     path("staff/people/<int:pk>/revoke-sessions/", views.revoke_sessions, name="revoke_sessions"),
 ]

@@ -19,9 +19,11 @@ from redbrolly.accounts.forms import (
     PreferencesForm,
     ReviewForm,
 )
-from redbrolly.accounts.models import MemberProfile, User
+from redbrolly.accounts.models import MemberProfile, MembershipProof, User
+from redbrolly.core.models import Organisation
 from redbrolly.lib import audit
 from redbrolly.lib.access import signed_in, staff_required
+from redbrolly.lib.evidence import evidence_response
 
 
 def profile_of(request: HttpRequest) -> MemberProfile | None:
@@ -34,15 +36,30 @@ def home(request: HttpRequest) -> HttpResponse:
     profile = profile_of(request)
     if user.is_staff_role and profile is None:
         return redirect("accounts:staff_home")
-    asked = profile is not None and profile.status == MemberProfile.Status.MORE_INFO
-    form = MoreInformationForm(request.POST or None) if asked else None
+    form = more_information_form(request, profile)
     if profile is not None and form is not None and request.method == "POST" and form.is_valid():
         services.membership_add_information(
-            user=user, profile=profile, note=form.cleaned_data["note"]
+            user=user,
+            profile=profile,
+            note=form.cleaned_data["note"],
+            proof=form.cleaned_data.get("proof"),
         )
         messages.success(request, _("Thank you. Staff will look at your application again."))
         return redirect("accounts:home")
     return render(request, "accounts/home.html", {"profile": profile, "form": form})
+
+
+def more_information_form(
+    request: HttpRequest, profile: MemberProfile | None
+) -> MoreInformationForm | None:
+    """Only while staff have asked the applicant for more information."""
+    if profile is None or profile.status != MemberProfile.Status.MORE_INFO:
+        return None
+    offer_proof = Organisation.current().offers_proof_upload(profile.membership_type)
+    post = request.method == "POST"
+    return MoreInformationForm(
+        request.POST if post else None, request.FILES if post else None, offer_proof=offer_proof
+    )
 
 
 @signed_in
@@ -148,7 +165,19 @@ def application(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Decision saved for %(name)s.") % {"name": profile.user})
         return redirect("accounts:applications")
     audit.log(request.user, "accounts.membership.viewed", profile)
-    return render(request, "accounts/application.html", {"profile": profile, "form": form})
+    context = {"profile": profile, "form": form, "proofs": selectors.proofs_listed(profile)}
+    return render(request, "accounts/application.html", context)
+
+
+@staff_required("accounts.review_membership")
+def application_proof(request: HttpRequest, pk: int, proof_pk: int) -> HttpResponse:
+    """The applicant's proof-of-work file: images shown, anything else only downloaded."""
+    proof = selectors.proof_for_reviewer(request.user, pk, proof_pk)
+    audit.log(request.user, "accounts.membership.proof.viewed", proof.profile, proof=proof.pk)
+    inline = proof.kind == MembershipProof.Kind.IMAGE and request.GET.get("download") != "1"
+    return evidence_response(
+        proof.content, content_type=proof.content_type, filename=proof.download_name, inline=inline
+    )
 
 
 @require_POST

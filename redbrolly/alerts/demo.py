@@ -1,15 +1,18 @@
 """Demo alerts (run by manage.py seed_demo through core.demo.SEEDERS, after reports).
 
 About 25 alerts sent over the last two months across regions (several in Greater Manchester
-for `member`, some in Glasgow for `member2`, London for `practitioner`, one national), two
-drafts and two waiting for approval, one withdrawn, one updated, three expired into the
-archive, translations, and deliveries in every state. Everything goes through the services
-(drafting, four-eyes approval, publishing), then the clock is moved back on what was sent.
+for `member`, some in Glasgow for `member2`, London for `practitioner`, one national), three
+drafts (one shown to its anonymous reporter, who asked to see it first: open
+/report/follow-up/ with `DEMO_RECEIPT`) and two waiting for approval, one withdrawn, one
+updated, three expired into the archive, translations, and deliveries in every state.
+Everything goes through the services (drafting, four-eyes approval, publishing), then the
+clock is moved back on what was sent.
 Fictional only: masked Ofcom drama numbers and invented plates.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import random
 from dataclasses import dataclass
@@ -23,6 +26,7 @@ from redbrolly.alerts.models import Alert
 from redbrolly.core.models import IncidentType, Region
 from redbrolly.lib.masking import mask_phone, mask_plate
 from redbrolly.notify.models import Delivery
+from redbrolly.reports import receipts
 from redbrolly.reports.models import Report
 
 
@@ -312,6 +316,19 @@ STORIES = [
         ("online", "outcall", "indoor"),
     ),
 ]
+# Shown to its anonymous reporter before sending (its region is the report's).
+LOOK = Story(
+    "",
+    ("harassment", "threats"),
+    "caution",
+    "Follows workers home after outcalls",
+    "Books an outcall, then waits outside and follows the worker home. Friendly until refused.",
+    "Man in his 40s, grey beard, walks with a limp.",
+    "",
+    "+447700900791",
+)
+# The receipt of that report (README, "Demo logins"). Demo only: seed_demo refuses production.
+DEMO_RECEIPT = "2468135780246913"
 SENT = 22  # the first 22 stories are sent; the rest stay drafts or wait for approval
 EXPIRED = (4, 10, 14)
 TRANSLATIONS = {
@@ -342,6 +359,7 @@ def seed(rng: random.Random) -> None:
     services.alert_submit(moderator=drafter, alert=alerts[SENT])
     if len(alerts) > SENT + 2:
         services.alert_submit(moderator=drafter, alert=alerts[SENT + 2])
+    awaiting_the_reporters_look(drafter, reports)
     from_a_report(drafter, reports)
     age(alerts[:SENT], rng)
     services.alert_update(
@@ -410,6 +428,26 @@ def send(alert: Alert, number: int, drafter: Any, approver: Any) -> None:
         resolve_flags(drafter, alert)
     services.alert_submit(moderator=drafter, alert=alert)
     services.alert_approve(moderator=approver, alert=alert)
+
+
+def awaiting_the_reporters_look(drafter: Any, reports: list[Report]) -> None:
+    """A draft from an anonymous report whose reporter asked to see the alert first: the
+    moderator has shown it, and the holder of DEMO_RECEIPT can read and answer it."""
+    report = next((r for r in reports if r.reporter_id is None), None)
+    if report is None:
+        return
+    reports.remove(report)
+    lookup, sealed = receipts.receipt_seal(DEMO_RECEIPT)
+    Report.objects.filter(pk=report.pk).update(
+        wants_alert_review=True, receipt_lookup=lookup, receipt_hash=sealed
+    )
+    report.refresh_from_db()
+    alert = services.alert_draft_from_reports(moderator=drafter, reports=[report])
+    story = dataclasses.replace(LOOK, region=report.region.code)
+    wording = dataclasses.replace(content(story), reporter_review=True)
+    services.alert_edit(moderator=drafter, alert=alert, content=wording)
+    resolve_flags(drafter, alert)
+    services.alert_review_request(moderator=drafter, alert=alert)
 
 
 def from_a_report(drafter: Any, reports: list[Report]) -> None:

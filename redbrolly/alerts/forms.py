@@ -186,6 +186,12 @@ class ReviewAnswerForm(forms.Form):
     )
 
 
+class ReceiptReviewForm(ReviewAnswerForm):
+    """The same answer on a report's follow-up page, where the two buttons give `answer`."""
+
+    review = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
 class FeedForm(forms.Form):
     """Search and filters of the member feed (GET, works without JavaScript)."""
 

@@ -220,7 +220,12 @@ class FlagDecision(models.Model):
 
 
 class AlertReview(models.Model):
-    """The reporter asked to see the alert first: what they were shown and what they said."""
+    """The reporter asked to see the alert first: what they were shown and what they said.
+
+    Asked either of a reporter with an account (`reporter`, who reads it in the member area)
+    or of a report whose reporter has none (`report`: the receipt holder reads it on the
+    report's follow-up page). Never both.
+    """
 
     class Answer(models.TextChoices):
         WAITING = "waiting", _("Waiting for the reporter")
@@ -229,18 +234,44 @@ class AlertReview(models.Model):
 
     alert = models.ForeignKey(Alert, on_delete=models.CASCADE, related_name="reviews")
     reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="alert_reviews"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="alert_reviews",
+    )
+    report = models.ForeignKey(
+        "reports.Report",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="alert_reviews",
     )
     answer = models.CharField(max_length=10, choices=Answer.choices, default=Answer.WAITING)
     comment = EncryptedTextField(blank=True)
     asked_at = models.DateTimeField(default=timezone.now)
+    # For a receipt holder, the start of the day only (docs/security.md, anonymous reporting).
     answered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-asked_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(reporter__isnull=False, report__isnull=True)
+                    | models.Q(reporter__isnull=True, report__isnull=False)
+                ),
+                name="review_asks_a_reporter_or_a_report",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"review of alert {self.alert_id}"
+
+    @property
+    def by_receipt(self) -> bool:
+        """The alert page says where the answer came from (receipt page or account)."""
+        return self.report_id is not None
 
 
 def default_office_days() -> list[int]:

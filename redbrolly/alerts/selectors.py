@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from redbrolly.accounts.models import MemberProfile
 from redbrolly.alerts import drafting
-from redbrolly.alerts.models import TEXT_FIELDS, Alert, AlertQuerySet, FlagDecision
+from redbrolly.alerts.models import TEXT_FIELDS, Alert, AlertQuerySet, AlertReview, FlagDecision
 from redbrolly.alerts.scan import Flag, scan
 from redbrolly.lib.crypto import blind_index
 from redbrolly.notify.models import Delivery, PushSubscription
@@ -256,6 +256,39 @@ def reached(alert: Alert) -> list[tuple[int, str]]:
 
 def reviews_for_reporter(user: Any) -> QuerySet[Any]:
     return user.alert_reviews.select_related("alert").order_by("-asked_at")
+
+
+# A phone report's `reporter` is the staff member who took the call: the caller holds the
+# receipt, so it is asked like an anonymous report.
+WITHOUT_ACCOUNT = Q(reporter=None) | Q(source=Report.Source.STAFF_PHONE)
+
+
+def reports_asked_in_account(alert: Alert) -> QuerySet[Report]:
+    """Reports whose reporter reads the draft in their account (members, practitioners)."""
+    return alert.reports.exclude(WITHOUT_ACCOUNT)
+
+
+def reports_asked_by_receipt(alert: Alert) -> QuerySet[Report]:
+    """Reports without an account whose reporter asked to see the alert and can come back."""
+    receipt_holders = alert.reports.filter(WITHOUT_ACCOUNT).exclude(receipt_hash="")
+    return receipt_holders.filter(wants_alert_review=True)
+
+
+def reviews_for_receipt(report: Report) -> QuerySet[AlertReview]:
+    """What the holder of this report's receipt may read and answer: its own reviews of
+    alerts not yet sent (once sent, members have it; there is nothing left to answer)."""
+    if not report.is_live:
+        return AlertReview.objects.none()
+    editable = [Alert.Status.DRAFT, Alert.Status.AWAITING]
+    mine = AlertReview.objects.filter(report=report, alert__status__in=editable)
+    return mine.select_related("alert").prefetch_related("alert__regions", "alert__translations")
+
+
+def review_for_receipt(report: Report, pk: int | None) -> AlertReview | None:
+    """One of this report's reviews (a number from another report finds nothing)."""
+    if pk is None:
+        return None
+    return AlertReview.objects.filter(report=report, pk=pk).select_related("alert").first()
 
 
 def member_data(user: Any) -> dict[str, Any]:

@@ -85,6 +85,7 @@ def alert_draft_from_reports(*, moderator: Any, reports: list[Any]) -> Alert:
         severity=content.severity,
         sectors=content.sectors,
         expires_at=content.expires_at,
+        reporter_review=any(report.wants_alert_review for report in reports),
         created_by=moderator,
         last_edited_by=moderator,
     )
@@ -204,35 +205,98 @@ def alert_translation_save(
 
 @transaction.atomic
 def alert_review_request(*, moderator: Any, alert: Alert) -> list[AlertReview]:
-    """Shows the draft to reporters with accounts, who asked to see it before it is sent."""
-    reporters = {r.reporter for r in alert.reports.all() if r.reporter is not None}
-    reviews = [AlertReview.objects.create(alert=alert, reporter=who) for who in reporters]
-    messages = [
-        Outgoing(
-            key=f"alert-review:{review.pk}:inapp",
-            channel="inapp",
-            to="",
-            body=f"alert review {review.pk}",
-            purpose="alert_review",
-            recipient=review.reporter,
-            source=review,
+    """Shows the draft to every reporter we can ask who is not already looking at it:
+    reporters with accounts (an in-app notice), and reports without one whose reporter
+    asked to see it (no notice: they have no channel; their report's page shows it)."""
+    if not alert.is_editable:
+        refuse(_("This alert has been sent: publish an update instead."))
+    if not reporters_we_can_ask(alert):
+        refuse(
+            _(
+                "None of the reporters can be asked: they have no account, or did not ask "
+                "to see the alert when they reported."
+            )
         )
-        for review in reviews
-    ]
-    deliveries_enqueue(messages)
-    audit.log(moderator, "alerts.review.requested", alert, reviewers=len(reviews))
-    return reviews
+    waiting = alert.reviews.filter(answer=AlertReview.Answer.WAITING)
+    accounts = selectors.reports_asked_in_account(alert).exclude(
+        reporter__in=waiting.exclude(reporter=None).values("reporter_id")
+    )
+    people = {report.reporter for report in accounts.select_related("reporter")}
+    reports = list(
+        selectors.reports_asked_by_receipt(alert).exclude(
+            pk__in=waiting.exclude(report=None).values("report_id")
+        )
+    )
+    in_account = [AlertReview.objects.create(alert=alert, reporter=who) for who in people]
+    by_receipt = [AlertReview.objects.create(alert=alert, report=report) for report in reports]
+    deliveries_enqueue([review_notice(review) for review in in_account])
+    audit.log(
+        moderator,
+        "alerts.review.requested",
+        alert,
+        reviewers=len(in_account) + len(by_receipt),
+        by_receipt=len(by_receipt),
+    )
+    return in_account + by_receipt
+
+
+def review_notice(review: AlertReview) -> Outgoing:
+    """In-app only, and it never carries the alert's words."""
+    return Outgoing(
+        key=f"alert-review:{review.pk}:inapp",
+        channel="inapp",
+        to="",
+        body=f"alert review {review.pk}",
+        purpose="alert_review",
+        recipient=review.reporter,
+        source=review,
+    )
+
+
+def reporters_we_can_ask(alert: Alert) -> bool:
+    """Someone can see the draft first: a reporter with an account, or a receipt holder
+    who asked to."""
+    in_account = selectors.reports_asked_in_account(alert).exists()
+    return in_account or selectors.reports_asked_by_receipt(alert).exists()
+
+
+def answered(review: AlertReview, ok: bool, comment: str) -> None:
+    review.answer = AlertReview.Answer.OK if ok else AlertReview.Answer.CHANGES
+    review.comment = comment.strip()[:2000]
+    review.full_clean()
+    review.save()
 
 
 @transaction.atomic
 def alert_review_answer(*, reporter: Any, review: AlertReview, ok: bool, comment: str) -> None:
     if review.reporter_id != reporter.pk:
         refuse(_("This is not yours to answer."))
-    review.answer = AlertReview.Answer.OK if ok else AlertReview.Answer.CHANGES
-    review.comment, review.answered_at = comment.strip()[:2000], timezone.now()
-    review.full_clean()
-    review.save()
+    review.answered_at = timezone.now()
+    answered(review, ok, comment)
     audit.log(reporter, "alerts.review.answered", review.alert, answer=review.answer)
+
+
+@transaction.atomic
+def alert_review_answer_by_receipt(
+    *, report: Any, review: AlertReview, ok: bool, comment: str
+) -> None:
+    """The receipt holder of `report` answers on its follow-up page.
+
+    Like every write by someone without an account it leaves a day, not a time, and no
+    audit row with a time (docs/security.md): when they came back is as identifying as
+    when they reported. The review row itself records the answer and the day.
+    """
+    review = AlertReview.objects.select_for_update().select_related("alert").get(pk=review.pk)
+    if review.report_id != report.pk:
+        refuse(_("This is not yours to answer."))
+    if not report.is_live:
+        refuse(_("You withdrew this report, so we will not use it for an alert."))
+    if review.answer != AlertReview.Answer.WAITING:
+        refuse(_("You have already answered. Write to us if you want to add something."))
+    if not review.alert.is_editable:
+        refuse(_("This alert has already been sent."))
+    review.answered_at = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)
+    answered(review, ok, comment)
 
 
 # --- approval and publishing ----------------------------------------------------------------
@@ -244,17 +308,13 @@ def alert_submit(*, moderator: Any, alert: Alert) -> Alert:
     if alert.status != Alert.Status.DRAFT:
         refuse(_("Only a draft can be sent for approval."))
     ready_to_send(alert)
-    if alert.reporter_review and not alert.reviews.exists() and reporters_with_accounts(alert):
+    if alert.reporter_review and not alert.reviews.exists() and reporters_we_can_ask(alert):
         refuse(_("The reporter asked to see the text first: show it to them before sending."))
     alert.status, alert.submitted_at = Alert.Status.AWAITING, timezone.now()
     alert.returned_note = ""
     alert.save(update_fields=["status", "submitted_at", "returned_note"])
     audit.log(moderator, "alerts.alert.submitted", alert)
     return alert
-
-
-def reporters_with_accounts(alert: Alert) -> bool:
-    return alert.reports.exclude(reporter=None).exists()
 
 
 def ready_to_send(alert: Alert) -> None:

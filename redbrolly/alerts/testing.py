@@ -17,6 +17,7 @@ from redbrolly.alerts.models import Alert
 from redbrolly.core.models import IncidentType, Region
 from redbrolly.lib.crypto import blind_index
 from redbrolly.lib.normalise import normalise_plate
+from redbrolly.reports import receipts
 from redbrolly.reports.models import Identifier, Perpetrator, Report
 
 NARRATIVE = (
@@ -34,12 +35,20 @@ def accepted_report(
     phone: str = "+447700900123",
     plate: str = "MA19 XYZ",
     consent: str = Report.Consent.ALERT,
+    receipt: str = "",
+    wants_alert_review: bool = False,
+    source: str = "",
 ) -> Report:
+    """`receipt`: 16 digits its (anonymous) reporter can come back with."""
+    lookup, sealed = receipts.receipt_seal(receipt) if receipt else ("", "")
     report = Report.objects.create(
         status=Report.Status.ACCEPTED,
-        source=Report.Source.MEMBER if reporter else Report.Source.ANONYMOUS,
+        source=source or (Report.Source.MEMBER if reporter else Report.Source.ANONYMOUS),
         reporter=reporter,
         consent_level=consent,
+        wants_alert_review=wants_alert_review,
+        receipt_lookup=lookup,
+        receipt_hash=sealed,
         region=Region.objects.get(code=region),
         area="Manchester city centre",
         occurred_on=timezone.localdate() - datetime.timedelta(days=2),

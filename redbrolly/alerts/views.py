@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +17,7 @@ from django.views.decorators.http import require_POST
 from redbrolly.accounts.models import MemberProfile
 from redbrolly.alerts import bulletin, forms, selectors, services
 from redbrolly.alerts.highlight import flagged_fields
-from redbrolly.alerts.models import Alert, AlertPolicy
+from redbrolly.alerts.models import Alert, AlertPolicy, AlertReview
 from redbrolly.lib import audit
 from redbrolly.lib.access import member_required, signed_in, staff_required
 from redbrolly.notify.models import Delivery
@@ -135,6 +136,65 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "alerts/review.html", context)
 
 
+# --- receipt holders (on their report's follow-up page, reports/views/reporter.py) ------------
+
+
+@dataclass(frozen=True)
+class AlertToLook:
+    """An alert from the report, shown to its receipt holder before it is sent."""
+
+    review: AlertReview
+    text: dict[str, str]
+    regions: list[str]
+    form: forms.ReceiptReviewForm
+
+
+def receipt_review_form(review_pk: Any, data: Any = None) -> forms.ReceiptReviewForm:
+    return forms.ReceiptReviewForm(
+        data, initial={"review": review_pk}, auto_id=f"id_review{review_pk}_%s"
+    )
+
+
+def receipt_reviews(report: Any, given: Any = None) -> list[AlertToLook]:
+    """The alert text as members would read it, with an answer form for each alert. A
+    receipt holder has no other channel: nothing about the alert is ever sent to them."""
+    language = get_language() or "en"
+    shown = []
+    for review in selectors.reviews_for_receipt(report):
+        alert = review.alert
+        mine = given is not None and given.data.get("review") == str(review.pk)
+        regions = [_("National")] if alert.national else [r.name for r in alert.regions.all()]
+        form = given if mine else receipt_review_form(review.pk)
+        shown.append(AlertToLook(review, alert.text_in(language), regions, form))
+    return shown
+
+
+def receipt_review_answer(request: HttpRequest, report: Any) -> forms.ReceiptReviewForm | None:
+    """Records the answer, or gives the form back with its errors. A review of another
+    report is not found, whatever its number; a refusal (answered already, sent already)
+    is told as a message on the report's page."""
+    form = forms.ReceiptReviewForm(request.POST)
+    valid = form.is_valid()
+    review = selectors.review_for_receipt(report, form.cleaned_data.get("review"))
+    if review is None:
+        raise Http404
+    form.auto_id = f"id_review{review.pk}_%s"
+    if not valid:
+        return form
+    try:
+        services.alert_review_answer_by_receipt(
+            report=report,
+            review=review,
+            ok=form.cleaned_data["answer"] == "ok",
+            comment=form.cleaned_data["comment"],
+        )
+    except ValidationError as refused:
+        messages.error(request, errors_of(refused))
+    else:
+        messages.success(request, _("Thank you. We will take your answer into account."))
+    return None
+
+
 # --- staff ----------------------------------------------------------------------------------
 
 
@@ -182,13 +242,13 @@ def staff_context(request: HttpRequest, alert: Alert) -> dict[str, Any]:
         "preview": selectors.preview(alert) if alert.status != Alert.Status.DRAFT else None,
         "counts": status_counts(deliveries) if alert.published_at else {},
         "failed": deliveries.filter(status=Delivery.Status.FAILED).count(),
-        "reviews": alert.reviews.select_related("reporter"),
+        "reviews": alert.reviews.select_related("report"),
         "may_approve": request.user.has_perm(APPROVE),
         "wrote_it": request.user.pk in {alert.created_by_id, alert.last_edited_by_id},
         "policy": AlertPolicy.current(),
         "approve_form": forms.ApproveForm(),
         "note_form": forms.NoteForm(),
-        "can_review": alert.reports.exclude(reporter=None).exists(),
+        "can_review": services.reporters_we_can_ask(alert),
     }
 
 
@@ -303,7 +363,10 @@ def ask_reporter(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         lambda: services.alert_review_request(moderator=request.user, alert=alert),
-        _("The reporter can now see the text in their account."),
+        _(
+            "The reporters can now see the text: in their account, or on their report's "
+            "page when they come back with their receipt code."
+        ),
     )
 
 

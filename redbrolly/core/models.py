@@ -14,6 +14,12 @@ def default_languages() -> list[str]:
     return ["en"]
 
 
+def default_proof_upload_types() -> list[str]:
+    # Every MemberProfile.MembershipType value (core does not import accounts; a test keeps
+    # the two in step).
+    return ["individual", "practitioner", "site"]
+
+
 def default_contact_routes() -> list[dict[str, str]]:
     return [
         {"kind": "phone", "label": "Helpline (24 hours)", "value": "0808 000 0000"},
@@ -40,6 +46,16 @@ class Organisation(models.Model):
     membership_proof = models.BooleanField(
         _("ask applicants how we can verify they work in the industry"), default=True
     )
+    membership_proof_upload_types = models.JSONField(
+        _("membership types offered a proof-of-work file"),
+        default=default_proof_upload_types,
+        blank=True,
+        help_text=_(
+            "Applicants of these types may attach a file (for example a screenshot of an "
+            "advert, or a letter from a project) when the question above is asked. Always "
+            "optional; deleted once the application is decided."
+        ),
+    )
     seeded_version = models.CharField(max_length=40, blank=True, editable=False)
 
     class Meta:
@@ -56,6 +72,10 @@ class Organisation(models.Model):
                 name=settings.REDBROLLY_ORG_NAME, phone_region=settings.REDBROLLY_PHONE_REGION
             )
         return found
+
+    def offers_proof_upload(self, membership_type: str) -> bool:
+        """Whether applicants of this type may attach a proof-of-work file (accounts forms)."""
+        return self.membership_proof and membership_type in self.membership_proof_upload_types
 
 
 class RegionQuerySet(models.QuerySet["Region"]):

@@ -60,6 +60,11 @@ class PerpetratorIn(Schema):
 class ConsentIn(Schema):
     level: ConsentLevel
     wants_support: bool = False
+    wants_alert_review: bool = Field(
+        False,
+        description="Show the reporter an alert's text before it is sent (level alert or "
+        "higher); receipt holders see it when they follow up their report",
+    )
     contact_method: str = Field(
         "", max_length=MAX_TEXT, description="A safe way to reach the reporter"
     )

@@ -270,6 +270,15 @@ class ChoicesForm(forms.Form):
         ),
         error_messages={"required": _("Please choose what we may do with your report.")},
     )
+    wants_alert_review = forms.BooleanField(
+        label=_("If you send an alert, let me see its text before it goes out"),
+        help_text=_(
+            "Only if you agree to an alert. Come back to your report (with your receipt code, "
+            "or in your account) to read it and tell us if it is fine. If members are in "
+            "danger, we may have to send it before you answer."
+        ),
+        required=False,
+    )
     wants_support = forms.BooleanField(
         label=_("I would like a caseworker to contact me for support"), required=False
     )
@@ -310,6 +319,8 @@ class ChoicesForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if data.get("consent_level") not in Report.levels_from(Report.Consent.ALERT):
+            data["wants_alert_review"] = False
         if data.get("wants_support") and not data.get("contact_method", "").strip():
             self.add_error("contact_method", _("Please tell us how to contact you safely."))
         if self.behalf == "phone" or data.get("on_behalf"):
@@ -419,6 +430,7 @@ def payload_from_draft(data: dict[str, Any], *, phone_intake: bool = False) -> d
         "consent": {
             "level": first(choices, "consent_level"),
             "wants_support": ticked(choices, "wants_support"),
+            "wants_alert_review": ticked(choices, "wants_alert_review"),
             "contact_method": first(choices, "contact_method"),
             "safe_times": first(choices, "safe_times"),
         },

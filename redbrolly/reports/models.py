@@ -112,6 +112,9 @@ class Report(models.Model):
     consent_level = models.CharField(max_length=20, choices=Consent.choices)
     consent_changed_on = models.DateField(null=True, blank=True)
     wants_support = models.BooleanField(default=False)
+    # Asked to see an alert's text before it goes out (only with consent >= alert). Receipt
+    # holders see it on their report's page; the alerts app asks them (AlertReview).
+    wants_alert_review = models.BooleanField(default=False)
     support_contact = EncryptedTextField(blank=True)
     support_times = EncryptedTextField(blank=True)
     region = models.ForeignKey("core.Region", on_delete=models.PROTECT, related_name="reports")

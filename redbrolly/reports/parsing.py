@@ -95,6 +95,7 @@ class ReportInput:
     area: str = ""
     perpetrators: tuple[PerpetratorInput, ...] = ()
     wants_support: bool = False
+    wants_alert_review: bool = False
     support_contact: str = ""
     support_times: str = ""
     on_behalf_of_someone: bool = False
@@ -394,8 +395,11 @@ def consent_from(reader: Reader, payload: Mapping[str, Any]) -> dict[str, Any]:
     if not isinstance(level, str) or level not in CONSENT_LEVELS:
         reader.fail("consent.level", _("Please choose what we may do with your report."))
         level = CONSENT_LEVELS[0]
+    review = reader.flag(consent, "wants_alert_review", "consent.wants_alert_review")
     return {
         "consent_level": level,
+        # Only an alert can be shown first: below that level the answer means nothing.
+        "wants_alert_review": review and level != "record_only",
         "wants_support": reader.flag(consent, "wants_support", "consent.wants_support"),
         "support_contact": reader.text(consent, "contact_method", "consent.contact_method"),
         "support_times": reader.text(consent, "safe_times", "consent.safe_times", MAX_SHORT * 2),

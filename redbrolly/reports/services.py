@@ -22,9 +22,9 @@ from django.utils import timezone
 from redbrolly.core.models import IncidentType, Organisation, Region
 from redbrolly.lib import audit
 from redbrolly.lib.crypto import blind_index
+from redbrolly.lib.evidence import evidence_prepare
 from redbrolly.lib.normalise import Identifier as FoundIdentifier
 from redbrolly.reports import receipts
-from redbrolly.reports.evidence import evidence_prepare
 from redbrolly.reports.models import (
     Attachment,
     ConsentChange,
@@ -98,6 +98,7 @@ def report_from(data: ReportInput, **extra: Any) -> Report:
     return Report(
         consent_level=data.consent_level,
         wants_support=data.wants_support,
+        wants_alert_review=data.wants_alert_review,
         support_contact=data.support_contact if data.wants_support else "",
         support_times=data.support_times if data.wants_support else "",
         region=Region.objects.get(code=data.region),

@@ -1,9 +1,11 @@
-"""Every alerts page passes axe (WCAG 2.2 AA) on a phone, for staff and for members."""
+"""Every alerts page passes axe (WCAG 2.2 AA) on a phone, for staff, members and receipt
+holders looking at an alert before it is sent."""
 
 from __future__ import annotations
 
 import pytest
 
+from redbrolly.alerts.models import AlertReview
 from redbrolly.alerts.services import alert_review_request
 from redbrolly.alerts.testing import accepted_report, published_alert, ready_alert
 
@@ -41,3 +43,20 @@ def test_member_alert_pages_pass_axe(page, people, sign_in, axe) -> None:
     ):
         page.goto(path)
         assert axe(page) == [], path
+
+
+def test_a_receipt_holder_reads_the_alert_and_asks_for_a_change(page, people, axe) -> None:
+    drafter = people("moderator")
+    receipt = "4929118466203357"
+    report = accepted_report(receipt=receipt, wants_alert_review=True)
+    (review,) = alert_review_request(moderator=drafter, alert=ready_alert(drafter, report))
+    page.goto("/report/follow-up/")
+    page.get_by_label("Your receipt code").fill(receipt)
+    page.get_by_role("button", name="Open my report").click()
+    page.get_by_role("heading", name="The alert we plan to send").wait_for()
+    assert axe(page) == []
+    page.get_by_label("What should change (optional)").fill("Leave out the stairs")
+    page.get_by_role("button", name="Please change it").click()
+    page.get_by_text("You asked us to change it").wait_for()
+    assert axe(page) == []
+    assert AlertReview.objects.get(pk=review.pk).answer == "changes"

@@ -1,4 +1,5 @@
-"""The demo shows alerts in several regions, every stage of approval and every delivery state."""
+"""The demo shows alerts in several regions, every stage of approval (one draft waiting for
+its anonymous reporter's look) and every delivery state."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ import pytest
 from redbrolly.accounts import demo as accounts_demo
 from redbrolly.accounts.models import User
 from redbrolly.alerts import demo, selectors
-from redbrolly.alerts.models import Alert
+from redbrolly.alerts.models import Alert, AlertReview
 from redbrolly.notify.models import Delivery
 from redbrolly.reports import demo as reports_demo
+from redbrolly.reports.selectors import report_for_receipt
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +34,9 @@ def test_the_demo_covers_every_stage_and_seeding_twice_changes_nothing() -> None
     for name in ("member", "member2", "practitioner"):
         user = User.objects.get(username=name)
         assert selectors.feed(user, selectors.FeedQuery(), language="en"), name
+    look = AlertReview.objects.get(report__isnull=False)
+    assert (look.alert.status, look.answer) == ("draft", "waiting")
+    assert report_for_receipt(demo.DEMO_RECEIPT) == look.report
     before = Alert.objects.count()
     demo.seed(rng)
     assert Alert.objects.count() == before

@@ -7,7 +7,7 @@ import io
 import pytest
 from PIL import Image
 
-from redbrolly.reports.evidence import EvidenceRefused, evidence_prepare
+from redbrolly.lib.evidence import EvidenceRefused, evidence_prepare
 
 GPS_IFD = 0x8825
 

@@ -22,11 +22,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from redbrolly.core.models import IncidentType, Region
+from redbrolly.lib import evidence
+from redbrolly.lib.evidence import EvidenceRefused
 from redbrolly.lib.normalise import Identifier, find_identifiers_in_text
 from redbrolly.lib.ratelimit import Limit, client_address, hit
-from redbrolly.reports import evidence, selectors, services
 from redbrolly.reports import forms as intake_forms
-from redbrolly.reports.evidence import EvidenceRefused
+from redbrolly.reports import selectors, services
 from redbrolly.reports.models import Draft, Report
 from redbrolly.reports.parsing import ReportInvalid, parse_report
 

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from redbrolly.lib import audit
 from redbrolly.lib.access import staff_required
+from redbrolly.lib.evidence import evidence_response
 from redbrolly.reports import selectors, services
 from redbrolly.reports.forms import AcceptForm, NoteForm, SeverityForm, StaffMessageForm, StatusForm
 from redbrolly.reports.models import Attachment, Report
@@ -186,15 +187,13 @@ def attachment(request: HttpRequest, pk: int) -> HttpResponse:
     """Evidence for staff only; images shown, anything else only ever downloaded."""
     found: Attachment = selectors.attachment_for_staff(request.user, pk)
     audit.log(request.user, "reports.attachment.viewed", found.report, attachment=found.pk)
-    response = HttpResponse(found.content, content_type=found.content_type)
     inline = found.kind == Attachment.Kind.IMAGE and request.GET.get("download") != "1"
-    response["Content-Disposition"] = (
-        f'{"inline" if inline else "attachment"}; filename="{found.download_name}"'
+    return evidence_response(
+        found.content,
+        content_type=found.content_type,
+        filename=found.download_name,
+        inline=inline,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "no-store, private"
-    return response
 
 
 @staff_required("reports.take_phone_report")

@@ -1,5 +1,6 @@
 """The reporter's side after sending: receipt holders (/report/follow-up/) and members
 (/me/reports/) read the status and messages, reply, add evidence and change their consent.
+Receipt holders who asked to see an alert before it is sent read and answer it here too.
 
 A receipt is only ever sent in a POST body; once proven, the session remembers the report
 (never the URL). Receipt attempts are rate limited per address and for everyone, and a
@@ -19,15 +20,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from redbrolly.lib import evidence
 from redbrolly.lib.access import member_required, public
 from redbrolly.lib.crypto import DecryptionError, decrypt_text, encrypt_text
 from redbrolly.lib.ratelimit import Limit, client_address, hit
-from redbrolly.reports import evidence, receipts, selectors, services
+from redbrolly.reports import receipts, selectors, services
 from redbrolly.reports.forms import ConsentForm, EvidenceForm, MessageForm, ReceiptForm
 from redbrolly.reports.models import Report
 
 RECEIPT_SESSION_KEY = "reports.receipt_report"
-ACTIONS = ("message", "evidence", "consent", "withdraw")
+ACTIONS = ("message", "evidence", "consent", "withdraw", "review")
 
 
 def receipt_allowed(request: HttpRequest) -> bool:
@@ -78,6 +80,14 @@ def receipt_report(request: HttpRequest) -> Report | None:
     return Report.objects.select_related("region").exclude(receipt_hash="").filter(pk=pk).first()
 
 
+def alerts_to_look(report: Report, given: forms.Form | None, receipt_holder: bool) -> list[Any]:
+    """Alerts from this report waiting for the receipt holder's look (none for members:
+    they read theirs in their account)."""
+    from redbrolly.alerts.views import receipt_reviews
+
+    return receipt_reviews(report, given) if receipt_holder else []
+
+
 def action_urls(base: str, *args: Any) -> dict[str, str]:
     return {action: reverse(base, args=[*args, action]) for action in ACTIONS}
 
@@ -92,6 +102,7 @@ def reporter_page(
     forms_given = forms_given or {}
     conversation = list(selectors.conversation(report))
     services.messages_mark_read(report=report, by_staff=False)
+    receipt_holder = receipt_report_pk(request) == report.pk
     context = {
         "report": report,
         "conversation": conversation,
@@ -101,7 +112,8 @@ def reporter_page(
         "consent_form": forms_given.get("consent")
         or ConsentForm(initial={"consent_level": report.consent_level}),
         "files": report.attachments.defer("content"),
-        "receipt_holder": receipt_report_pk(request) == report.pk,
+        "receipt_holder": receipt_holder,
+        "alert_reviews": alerts_to_look(report, forms_given.get("review"), receipt_holder),
     }
     return render(request, "reports/reporter_report.html", context, status=http_status)
 
@@ -185,6 +197,7 @@ def reporter_action(
         "evidence": post_evidence,
         "consent": post_consent,
         "withdraw": post_withdraw,
+        "review": post_review,
     }
     if action not in handlers:
         raise Http404
@@ -245,3 +258,12 @@ def post_withdraw(request: HttpRequest, report: Report) -> forms.Form | None:
         _("Your report is withdrawn. We will no longer use it for alerts, checks or the police."),
     )
     return None
+
+
+def post_review(request: HttpRequest, report: Report) -> forms.Form | None:
+    """Only the receipt holder answers here; members answer in their account."""
+    from redbrolly.alerts.views import receipt_review_answer
+
+    if receipt_report_pk(request) != report.pk:
+        raise Http404
+    return receipt_review_answer(request, report)

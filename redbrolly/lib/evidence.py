@@ -1,5 +1,6 @@
-"""Evidence files: sniffed from their content, images re-encoded without any metadata.
+"""Uploaded files: sniffed from their content, images re-encoded without any metadata.
 
+Used for report evidence (reports) and proof of work on membership applications (accounts).
 Accepted: JPEG, PNG, WebP and GIF images (re-drawn pixel by pixel, so no EXIF, GPS, ICC, XMP
 or comment survives; GIFs become PNG) and PDFs (kept as they are, only ever downloaded).
 Refused with a message a person can act on: SVG, HTML (whatever the file is called),
@@ -13,6 +14,8 @@ import warnings
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -47,6 +50,13 @@ def too_big_message() -> str:
     return _("This file is too big. Files can be up to %(mb)s MB.") % {
         "mb": max_bytes() // (1024 * 1024)
     }
+
+
+def upload_bytes(upload: UploadedFile) -> bytes:
+    """Refuses an oversize upload from its declared size, before reading it into memory."""
+    if upload.size is not None and upload.size > max_bytes():
+        raise EvidenceRefused(too_big_message())
+    return upload.read()
 
 
 def evidence_prepare(data: bytes) -> PreparedEvidence:
@@ -126,3 +136,18 @@ def encoded(image: Image.Image, *, photo: bool) -> PreparedEvidence:
     return PreparedEvidence(
         "image", kind, extension, out.getvalue(), width=image.width, height=image.height
     )
+
+
+def evidence_response(
+    content: bytes, *, content_type: str, filename: str, inline: bool
+) -> HttpResponse:
+    """A stored file for an access-checked view: only images may show inline; the browser
+    sniffs nothing, runs nothing and caches nothing (SECURITY.md, "Uploads")."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = (
+        f'{"inline" if inline else "attachment"}; filename="{filename}"'
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "no-store, private"
+    return response
