@@ -102,7 +102,7 @@ class AlertLink:
 
 def alerts_for(report_ids: list[int], user: Any) -> list[AlertLink]:
     """Alerts made from these reports that `user` may open (None: a partner platform asks)."""
-    if not report_ids:
+    if not report_ids or not sql.run(sql.any_alert_sql(len(report_ids)), report_ids):
         return []
     from redbrolly.alerts.selectors import alerts_for_reports
 

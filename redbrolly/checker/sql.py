@@ -55,6 +55,20 @@ def match_sql(count: int) -> str:
     )
 
 
+@cache
+def any_alert_sql(count: int) -> str:
+    """Whether any alert at all was made from `count` reports: most matches have none, and
+    then the visibility rules (an ORM query per lookup) need not run."""
+    from redbrolly.alerts.models import Alert
+
+    through = Alert.reports.through
+    placeholders = ", ".join(["%s"] * count)
+    return (
+        f"SELECT 1 FROM {_q(through._meta.db_table)} "  # noqa: S608
+        f"WHERE {_col(through, 'report')} IN ({placeholders}) LIMIT 1"
+    )
+
+
 LOOKUP_FIELDS = (
     "at",
     "user",
