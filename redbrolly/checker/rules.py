@@ -37,6 +37,8 @@ class Match:
     severity: str
     violent: bool
     submitted_on: datetime.date
+    # Whether any alert was made from the report: only then are the alert links looked up.
+    in_alert: bool = False
 
 
 def counts(match: Match, counting: Counting) -> bool:

@@ -78,7 +78,7 @@ def matches_for(indexes: list[str]) -> dict[str, list[Match]]:
     if not indexes:
         return found
     rows = sql.run(sql.match_sql(len(indexes)), list(indexes))
-    for index, pk, reviewed, source, status, severity, violent, submitted_on in rows:
+    for index, pk, reviewed, source, status, severity, violent, submitted_on, in_alert in rows:
         anonymous = source == Report.Source.ANONYMOUS
         match = Match(
             pk,
@@ -88,6 +88,7 @@ def matches_for(indexes: list[str]) -> dict[str, list[Match]]:
             severity,
             bool(violent),
             sql.as_date(submitted_on),
+            bool(in_alert),
         )
         found.setdefault(index, []).append(match)
     return found
@@ -102,7 +103,7 @@ class AlertLink:
 
 def alerts_for(report_ids: list[int], user: Any) -> list[AlertLink]:
     """Alerts made from these reports that `user` may open (None: a partner platform asks)."""
-    if not report_ids or not sql.run(sql.any_alert_sql(len(report_ids)), report_ids):
+    if not report_ids:
         return []
     from redbrolly.alerts.selectors import alerts_for_reports
 

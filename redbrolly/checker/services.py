@@ -247,7 +247,7 @@ def answer_from(actor: Actor, identifier: Identifier, reports: list[rules.Match]
         reports=len(reports),
         last_reported=rules.last_reported(reports),
         severity=rules.highest_severity(reports),
-        alerts=alerts_for([match.report_id for match in reports], actor.user),
+        alerts=alerts_for([m.report_id for m in reports if m.in_alert], actor.user),
     )
 
 

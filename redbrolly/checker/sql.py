@@ -37,6 +37,18 @@ def _violent_sql() -> str:
     )
 
 
+def _in_alert_sql() -> str:
+    """Whether any alert was made from the report (the alert links need the ORM's visibility
+    rules, which cost more than the whole lookup; most matched reports have no alert)."""
+    from redbrolly.alerts.models import Alert
+
+    through = Alert.reports.through
+    return (
+        f"EXISTS (SELECT 1 FROM {_q(through._meta.db_table)} a "  # noqa: S608
+        f"WHERE a.{_col(through, 'report')} = r.{_q('id')})"
+    )
+
+
 @cache
 def match_sql(count: int) -> str:
     """Live reports linked to `count` blind indexes (one index probe each)."""
@@ -48,24 +60,10 @@ def match_sql(count: int) -> str:
     # Only names from the models' _meta are interpolated; values are always parameters.
     return (
         f"SELECT i.{index}, r.{_q('id')}, r.{_col(Report, 'accepted_at')} IS NOT NULL, "  # noqa: S608
-        f"{fields}, {_violent_sql()}, r.{_col(Report, 'submitted_on')} "
+        f"{fields}, {_violent_sql()}, r.{_col(Report, 'submitted_on')}, {_in_alert_sql()} "
         f"FROM {_q(Identifier._meta.db_table)} i "
         f"JOIN {_q(Report._meta.db_table)} r ON r.{_q('id')} = i.{report_id} "
         f"WHERE i.{index} IN ({placeholders}) AND r.{_col(Report, 'withdrawn_at')} IS NULL"
-    )
-
-
-@cache
-def any_alert_sql(count: int) -> str:
-    """Whether any alert at all was made from `count` reports: most matches have none, and
-    then the visibility rules (an ORM query per lookup) need not run."""
-    from redbrolly.alerts.models import Alert
-
-    through = Alert.reports.through
-    placeholders = ", ".join(["%s"] * count)
-    return (
-        f"SELECT 1 FROM {_q(through._meta.db_table)} "  # noqa: S608
-        f"WHERE {_col(through, 'report')} IN ({placeholders}) LIMIT 1"
     )
 
 
@@ -104,7 +102,9 @@ def db_datetime(value: datetime.datetime) -> Any:
 
 
 def run(sql: str, params: list[Any], *, log_write: bool = False) -> list[tuple[Any, ...]]:
-    return rows.run(sql, params, autocommit_prefix=ASYNC_COMMIT if log_write else "")
+    if log_write:
+        return rows.run(sql, params, autocommit_prefix=ASYNC_COMMIT, fetch=False)
+    return rows.run(sql, params)
 
 
 # A lookup log row need not wait for its WAL flush: a database *server* crash may lose the last

@@ -55,8 +55,11 @@ def build(model: type[M], values: Sequence[Any]) -> M:
     return model.from_db(connection.alias, names, converted)
 
 
-def run(sql: str, params: Sequence[Any], *, autocommit_prefix: str = "") -> list[tuple[Any, ...]]:
-    """Every row of `sql`; on PostgreSQL through a statement prepared once per connection.
+def run(
+    sql: str, params: Sequence[Any], *, autocommit_prefix: str = "", fetch: bool = True
+) -> list[tuple[Any, ...]]:
+    """Every row of `sql` (none when `fetch` is off: a write); on PostgreSQL through a
+    statement prepared once per connection.
 
     `autocommit_prefix` (e.g. a `SET LOCAL`) is sent in the same simple-protocol query when
     running outside a transaction block on PostgreSQL, so it covers this one statement.
@@ -67,7 +70,7 @@ def run(sql: str, params: Sequence[Any], *, autocommit_prefix: str = "") -> list
             if autocommit_prefix and connection.get_autocommit():
                 sql = autocommit_prefix + sql
         cursor.execute(sql, params)
-        return list(cursor.fetchall()) if cursor.description else []
+        return list(cursor.fetchall()) if fetch else []
 
 
 def binds_on_client() -> bool:

@@ -135,3 +135,21 @@ def test_members_cannot_check_a_partial_plate(member) -> None:
             identifier=normalise_any("AB1?CDE", allow_partial_plate=True),
             channel=Channel.WEB,
         )
+
+
+def test_the_answer_links_the_alerts_made_from_its_reports_that_the_asker_may_open(
+    member, people
+) -> None:
+    from redbrolly.alerts.testing import published_alert
+    from redbrolly.api.models import Partner
+
+    report = report_about(NUMBER, reviewed=True, violent=True, severity="high")
+    assert check(member).alerts == []  # no alert made from it yet
+    alert = published_alert(*people("moderator", "moderator2"), report)
+    assert [(a.id, a.url) for a in check(member).alerts] == [(alert.pk, f"/alerts/{alert.pk}/")]
+    assert check(people("member2")).alerts == []  # works in another region
+    partner = Partner.objects.create(name="Adverts Example Ltd")
+    asked = services.lookup_run(
+        actor=Actor(partner=partner), identifier=normalise_any(NUMBER), channel=Channel.API
+    )
+    assert [a.url for a in asked.alerts] == [f"/api/v1/alerts/{alert.pk}"]
