@@ -1,6 +1,6 @@
 """Settings for the worker and setup subprocesses of the crash test (not a test module).
 
-Everything comes from the environment the test builds: a throwaway SQLite file, the local
+Everything comes from the environment the test builds: a throwaway database, the local
 SMTP server (EMAIL_HOST/EMAIL_PORT, read by redbrolly.settings) and the local SMS provider.
 """
 

@@ -1,14 +1,15 @@
-"""Publishing to 2,000 members gives each opted-in member exactly one email and one text,
-even when the worker is killed (SIGKILL) in the middle of sending and started again.
+"""Publishing to 2,000 members gives each opted-in member exactly one email and one text, even
+when the worker is killed (SIGKILL) in the middle of sending and started again.
 
-Real parts throughout: `manage.py worker` as a subprocess on a throwaway SQLite file, an
-aiosmtpd SMTP server and the local Twilio-style SMS provider. What "exactly one" rests on:
-every row is marked `sending` before its provider call and recorded right after it, so a
-kill leaves at most the one message in flight sent-but-unrecorded; the restarted worker
-sends that one again with the same key (Message-ID, Idempotency-Key), and the receiving
-side files it once per key, as a mail system and an idempotent provider do. The test
-counts both: messages filed per member (exactly one) and raw repeats on the wire (at most
-the one in flight per channel).
+Real parts throughout: `manage.py worker` as a subprocess on a throwaway database (a SQLite
+file, or its own PostgreSQL database when the suite runs on PostgreSQL, where workers claim
+rows with SKIP LOCKED), an aiosmtpd SMTP server and the local Twilio-style SMS provider.
+What "exactly one" rests on: every row is marked `sending` before its provider call and
+recorded right after it, so a kill leaves at most the one message in flight sent-but-
+unrecorded; the restarted worker sends that one again with the same key (Message-ID,
+Idempotency-Key), and the receiving side files it once per key, as a mail system and an
+idempotent provider do. The test counts both: messages filed per member (exactly one) and
+raw repeats on the wire (at most the one in flight per channel).
 """
 
 from __future__ import annotations
@@ -21,8 +22,11 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from redbrolly.notify.testing import Mailbox, sms_provider, smtp_server
 
@@ -30,13 +34,35 @@ MEMBERS = 2000
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def environment(tmp: Path, smtp_port: int, provider: Any) -> dict[str, str]:
+@contextmanager
+def throwaway_database(tmp: Path) -> Iterator[str]:
+    """The URL of a database of its own, on the backend the suite runs on, dropped after."""
+    suite = os.environ.get("DATABASE_URL", "")
+    if not suite.startswith(("postgres://", "postgresql://")):
+        yield f"sqlite:///{tmp / 'fanout.sqlite3'}"
+        return
+    import psycopg
+
+    parts = urlsplit(suite)
+    name = f"redbrolly_fanout_{os.getpid()}"
+    admin_url = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.execute(f"CREATE DATABASE {name}")
+    try:
+        yield urlunsplit(parts._replace(path=f"/{name}"))
+    finally:
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def environment(database_url: str, tmp: Path, smtp_port: int, provider: Any) -> dict[str, str]:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "redbrolly.alerts.tests.fanout_settings",
         "REDBROLLY_ENV": "test",
         "REDBROLLY_VAR_DIR": str(tmp / "var"),
-        "DATABASE_URL": f"sqlite:///{tmp / 'fanout.sqlite3'}",
+        "DATABASE_URL": database_url,
         "SECRET_KEY": "fanout-test-secret-key-not-for-production-0123456789",
         "REDBROLLY_ENCRYPTION_KEYS": "t1:ZmFub3V0LXRlc3Qta2V5LW5vdC1mb3ItcHJvZHVjdGlvbg",
         "REDBROLLY_INDEX_KEY": "fanout-test-index-key-not-for-production",
@@ -64,13 +90,21 @@ def manage(env: dict[str, str], *args: str) -> str:
     return done.stdout
 
 
-def statuses(database: Path) -> Counter[str]:
-    with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=10) as db:
-        rows = db.execute("select status, count(*) from notify_delivery group by status")
-        return Counter(dict(rows.fetchall()))
+COUNT_BY_STATUS = "select status, count(*) from notify_delivery group by status"
 
 
-def wait_for(database: Path, done: Any, timeout: float) -> Counter[str]:
+def statuses(database_url: str) -> Counter[str]:
+    if database_url.startswith("sqlite:///"):
+        path = database_url.removeprefix("sqlite:///")
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10) as db:
+            return Counter(dict(db.execute(COUNT_BY_STATUS).fetchall()))
+    import psycopg
+
+    with psycopg.connect(database_url, autocommit=True) as db:
+        return Counter(dict(db.execute(COUNT_BY_STATUS).fetchall()))
+
+
+def wait_for(database: str, done: Any, timeout: float) -> Counter[str]:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         counts = statuses(database)
@@ -94,9 +128,12 @@ def test_killing_the_worker_mid_send_still_gives_each_member_one_email_and_one_t
     tmp_path: Path,
 ) -> None:
     mailbox = Mailbox()
-    with smtp_server(mailbox) as (_box, port), sms_provider() as provider:
-        env = environment(tmp_path, port, provider)
-        database = tmp_path / "fanout.sqlite3"
+    with (
+        throwaway_database(tmp_path) as database,
+        smtp_server(mailbox) as (_box, port),
+        sms_provider() as provider,
+    ):
+        env = environment(database, tmp_path, port, provider)
         setup = "from django.core.management import call_command; import json; "
         setup += "call_command('migrate', verbosity=0); "
         setup += "from redbrolly.alerts.testing import fanout_setup; "
