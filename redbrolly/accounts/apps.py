@@ -9,6 +9,10 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from redbrolly.accounts.roles import sync_roles
+        from redbrolly.accounts.services import proofs_expire
+        from redbrolly.lib import jobs
+
+        jobs.register("accounts.proofs_expire", every=3600)(proofs_expire)
 
         # Groups and their permissions are reference data kept in step with the code,
         # the way Django itself creates permissions after migrating.

@@ -107,8 +107,8 @@ def proof_field(only_for: list[str] | None = None) -> forms.FileField:
         "For example a screenshot of an advert, or a letter from a project: a photo, "
         "screenshot or PDF file up to %(mb)s MB. We remove location and camera details and "
         "store it encrypted; only the staff who review applications see it. "
-        "We delete this file as soon as we have decided."
-    ) % {"mb": max_bytes() // (1024 * 1024)}
+        "We delete this file as soon as we have decided, and after %(days)s days at the latest."
+    ) % {"mb": max_bytes() // (1024 * 1024), "days": settings.REDBROLLY_PROOF_KEEP_DAYS}
     if only_for:
         help_text = _("%(help)s Only when joining as: %(types)s.") % {
             "help": help_text,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -123,6 +124,18 @@ def membership_review(
     if profile.email:
         transaction.on_commit(lambda: tell_applicant(profile.pk))
     return profile
+
+
+def proofs_expire(now: Any = None) -> int:
+    """Worker job: a proof-of-work file is kept at most REDBROLLY_PROOF_KEEP_DAYS, even when
+    nobody has decided the application yet (a decision deletes it at once)."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.REDBROLLY_PROOF_KEEP_DAYS)
+    expired = MembershipProof.objects.filter(uploaded_at__lt=cutoff)
+    profiles = set(expired.values_list("profile_id", flat=True))
+    deleted = expired.delete()[0]
+    for profile in MemberProfile.objects.filter(pk__in=profiles):
+        audit.log(None, "accounts.membership.proof.expired", profile)
+    return deleted
 
 
 def tell_applicant(profile_pk: int) -> None:

@@ -134,3 +134,23 @@ def test_the_data_download_says_a_file_is_held_without_its_bytes(client, people)
     held = json.loads(response.content)["membership"]["proof_files"]
     expected = {"uploaded_at": proof.uploaded_at.isoformat(), "type": "application/pdf"}
     assert held == [{**expected, "size": proof.size}]
+
+
+def test_a_file_nobody_decided_on_is_deleted_after_the_keeping_period(people, settings) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from redbrolly.accounts.services import proofs_expire
+    from redbrolly.lib import jobs
+
+    settings.REDBROLLY_PROOF_KEEP_DAYS = 30
+    old, recent = attached(people), attached(people)
+    MembershipProof.objects.filter(pk=old.pk).update(
+        uploaded_at=timezone.now() - timedelta(days=31)
+    )
+    assert "accounts.proofs_expire" in jobs.REGISTRY  # the worker runs it
+    assert proofs_expire() == 1
+    assert list(MembershipProof.objects.values_list("pk", flat=True)) == [recent.pk]
+    assert AuditEntry.objects.filter(action="accounts.membership.proof.expired").count() == 1
+    assert proofs_expire() == 0  # idempotent

@@ -68,7 +68,7 @@ def test_the_form_says_the_file_is_optional_and_deleted_after_the_decision(clien
     page = page_text(client.get("/accounts/signup/"))
     assert 'name="proof"' in page and 'enctype="multipart/form-data"' in page
     assert "(optional)" in page
-    assert "We delete this file as soon as we have decided." in page
+    assert "We delete this file as soon as we have decided, and after 30 days" in page
 
 
 def test_applying_without_a_file_still_works(client) -> None:
@@ -155,7 +155,7 @@ def test_an_applicant_asked_for_more_can_answer_with_a_file_alone(client, people
     applicant = asked_for_more(people, client)
     page = page_text(client.get("/me/"))
     assert 'name="proof"' in page and 'enctype="multipart/form-data"' in page
-    assert "We delete this file as soon as we have decided." in page
+    assert "We delete this file as soon as we have decided, and after 30 days" in page
     response = client.post("/me/", {"note": "", "proof": upload(photo_with_gps(), "a.jpg")})
     assert response.status_code == 302
     applicant.member_profile.refresh_from_db()
