@@ -145,7 +145,8 @@ def test_the_answer_links_the_alerts_made_from_its_reports_that_the_asker_may_op
 
     report = report_about(NUMBER, reviewed=True, violent=True, severity="high")
     assert check(member).alerts == []  # no alert made from it yet
-    alert = published_alert(*people("moderator", "moderator2"), report)
+    drafter, approver = people("moderator", "moderator2")
+    alert = published_alert(drafter, approver, report)
     assert [(a.id, a.url) for a in check(member).alerts] == [(alert.pk, f"/alerts/{alert.pk}/")]
     assert check(people("member2")).alerts == []  # works in another region
     partner = Partner.objects.create(name="Adverts Example Ltd")
