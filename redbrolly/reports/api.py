@@ -2,7 +2,9 @@
 
 `POST /reports` takes a report from anyone (anonymous callers get a receipt), members (their
 token) and partner projects (a key allowed to report). `GET/POST /reports/mine` let the
-reporter follow up with `X-Receipt` or a member token. Every malformed input is a 4xx.
+reporter follow up with `X-Receipt` or a member token; a receipt holder who asked to see an
+alert before it is sent reads it in `alert_reviews` and answers at
+`/reports/mine/alert-review`. Every malformed input is a 4xx.
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ from __future__ import annotations
 import datetime
 from typing import Any, Literal
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Field, Header, Router, Schema, Status
 
 from redbrolly.api.auth import OptionalTokenAuth
@@ -120,6 +124,17 @@ class MessageOut(Schema):
     sent_on: datetime.date
 
 
+class AlertReviewOut(Schema):
+    id: int
+    title: str
+    summary: str
+    perpetrator: str
+    vehicle: str
+    identifiers: list[str] = Field(description="Masked, as members would read them")
+    regions: list[str]
+    asked_on: datetime.date
+
+
 class MineOut(Schema):
     reference: str
     status: str
@@ -127,6 +142,11 @@ class MineOut(Schema):
     consent_level: str
     withdrawn: bool
     messages: list[MessageOut]
+    alert_reviews: list[AlertReviewOut] = Field(
+        default_factory=list,
+        description="Alerts from this report waiting for the receipt holder's answer before "
+        "they are sent (always empty with a member token: members answer in their account)",
+    )
 
 
 class MessageIn(Schema):
@@ -138,6 +158,13 @@ class ConsentChangeIn(Schema):
     reference: str | None = Field(None, max_length=12)
     level: ConsentLevel | None = None
     withdraw: bool = False
+
+
+class AlertReviewAnswerIn(Schema):
+    reference: str | None = Field(None, max_length=12, description="Needed with a member token")
+    review: int = Field(..., ge=1, le=2**63 - 1, description="An id from alert_reviews")
+    ok: bool = Field(..., description="true: fine to send; false: please change it")
+    comment: str = Field("", max_length=2000)
 
 
 class LabelOut(Schema):
@@ -235,7 +262,31 @@ REFUSALS = {
 }
 
 
-def mine_out(report: Report) -> dict[str, Any]:
+def alert_reviews_out(report: Report) -> list[dict[str, Any]]:
+    """What the report's follow-up page shows its receipt holder (the same selector and
+    text), limited to the reviews still waiting for an answer."""
+    from redbrolly.alerts.models import AlertReview
+    from redbrolly.alerts.views import receipt_reviews
+
+    return [
+        {
+            "id": look.review.pk,
+            "title": look.text["title"],
+            "summary": look.text["summary"],
+            "perpetrator": look.text["perpetrator"],
+            "vehicle": look.text["vehicle"],
+            "identifiers": [line for line in look.text["identifiers"].splitlines() if line],
+            "regions": [str(name) for name in look.regions],
+            "asked_on": timezone.localdate(look.review.asked_at),
+        }
+        for look in receipt_reviews(report)
+        if look.review.answer == AlertReview.Answer.WAITING
+    ]
+
+
+def mine_out(report: Report, by_receipt: bool = False) -> dict[str, Any]:
+    """`by_receipt`: the caller proved the report's receipt. Only the receipt holder sees
+    the alerts waiting for their look (a phone report's staff member never does)."""
     return {
         "reference": report.reference,
         "status": report.status,
@@ -243,6 +294,7 @@ def mine_out(report: Report) -> dict[str, Any]:
         "consent_level": report.consent_level,
         "withdrawn": report.withdrawn_at is not None,
         "messages": list(selectors.conversation(report)),
+        "alert_reviews": alert_reviews_out(report) if by_receipt else [],
     }
 
 
@@ -260,7 +312,7 @@ def reports_mine(
         return Status(status, REFUSALS[status])
     for report in reports:
         services.messages_mark_read(report=report, by_staff=False)
-    return Status(200, [mine_out(report) for report in reports])
+    return Status(200, [mine_out(report, bool(x_receipt)) for report in reports])
 
 
 def one_report(request: HttpRequest, receipt: str | None, reference: str | None) -> tuple[int, Any]:
@@ -332,7 +384,45 @@ def reports_mine_consent(
         found = services.report_change_consent(
             actor=caller.user, report=found, level=str(payload.level)
         )
-    return Status(200, mine_out(found))
+    return Status(200, mine_out(found, bool(x_receipt)))
+
+
+@router.post(
+    "/reports/mine/alert-review",
+    auth=OptionalTokenAuth(),
+    response={
+        200: MineOut,
+        400: ErrorOut,
+        401: ErrorOut,
+        404: ErrorOut,
+        409: ErrorOut,
+        422: ErrorOut,
+        429: ErrorOut,
+    },
+)
+def reports_mine_alert_review(
+    request: HttpRequest,
+    payload: AlertReviewAnswerIn,
+    x_receipt: str | None = Header(None, alias="X-Receipt"),
+) -> Any:
+    """Answer an alert from one of the caller's reports before it is sent (receipt holders;
+    members answer in their account). The answer is kept to the day, like the web page's."""
+    from redbrolly.alerts import selectors as alert_selectors
+    from redbrolly.alerts import services as alert_services
+
+    status, found = one_report(request, x_receipt, payload.reference)
+    if status != 200:
+        return Status(status, found)
+    review = alert_selectors.review_for_receipt(found, payload.review) if x_receipt else None
+    if review is None:
+        return Status(404, {"detail": "No such alert to answer on this report."})
+    try:
+        alert_services.alert_review_answer_by_receipt(
+            report=found, review=review, ok=payload.ok, comment=payload.comment
+        )
+    except ValidationError as refused:
+        return Status(409, {"detail": " ".join(refused.messages)})
+    return Status(200, mine_out(found, by_receipt=True))
 
 
 @router.get("/taxonomy", auth=None, response=TaxonomyOut, tags=["reference"])

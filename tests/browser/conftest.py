@@ -112,7 +112,12 @@ def axe_source() -> str:
 
 
 def serious_violations(page: Any) -> list[str]:
-    """axe-core's serious and critical findings on the page as it is now (WCAG 2.2 AA)."""
+    """axe-core's serious and critical findings on the page as it is now (WCAG 2.2 AA).
+
+    After a click the page may still be arriving (its stylesheet not yet applied, so links
+    are their unstyled size): wait for the load event first, or axe judges a half-drawn page.
+    """
+    page.wait_for_load_state("load")
     page.evaluate(axe_source())
     result = page.evaluate(
         "() => axe.run(document, {runOnly: {type: 'tag', values: "
