@@ -344,6 +344,9 @@ REDBROLLY_INTAKE_LIMITS = json.loads(env_str("REDBROLLY_INTAKE_LIMITS", "{}") or
 REDBROLLY_EVIDENCE_MAX_BYTES = env_int("REDBROLLY_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 
 # SMS provider (Twilio-style REST API) for alerts, reminders and the SMS checker
+# Without a provider, development keeps text messages in the outbox staff read at
+# /staff/outbox/ (as it does email); production and tests fail them visibly instead.
+REDBROLLY_SMS_OUTBOX = env_bool("REDBROLLY_SMS_OUTBOX", not PRODUCTION and not TESTING)
 REDBROLLY_SMS_BASE_URL = env_str("REDBROLLY_SMS_BASE_URL", "https://api.twilio.com")
 REDBROLLY_SMS_ACCOUNT_SID = env_str("REDBROLLY_SMS_ACCOUNT_SID", "")
 REDBROLLY_SMS_AUTH_TOKEN = env_str("REDBROLLY_SMS_AUTH_TOKEN", "")

@@ -11,13 +11,19 @@ from redbrolly.lib.crypto import BlindIndexField, EncryptedTextField
 
 
 class OutboxEmail(models.Model):
-    """Email kept in the database instead of sent, when no SMTP server is configured.
+    """A message kept in the database instead of sent: email when no SMTP server is
+    configured, and in development text messages when no SMS provider is.
 
     Lets `make run` show every message the system would send; staff read them at
     /staff/outbox/. Recipients and bodies are encrypted like any contact detail.
     """
 
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("Email")
+        SMS = "sms", _("Text message")
+
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.EMAIL)
     to = EncryptedTextField()
     subject = models.CharField(max_length=200)
     body = EncryptedTextField()

@@ -79,6 +79,8 @@ def form_for(cfg: SmsConfig, delivery: Any) -> dict[str, str]:
 def send(delivery: Any, http: requests.Session | None = None) -> str:
     cfg = config()
     if not cfg.account_sid or not (cfg.sender or cfg.messaging_service_sid):
+        if getattr(settings, "REDBROLLY_SMS_OUTBOX", False):
+            return kept_in_outbox(delivery)
         raise PermanentFailure("sms-not-configured")
     try:
         response = (http or requests).post(
@@ -91,6 +93,16 @@ def send(delivery: Any, http: requests.Session | None = None) -> str:
     except requests.RequestException as exc:
         raise TemporaryFailure(type(exc).__name__) from exc
     return message_sid(response)
+
+
+def kept_in_outbox(delivery: Any) -> str:
+    """Development without a provider: the text waits in the outbox, as email does."""
+    from redbrolly.notify.models import OutboxEmail
+
+    kept = OutboxEmail.objects.create(
+        channel=OutboxEmail.Channel.SMS, to=delivery.to, subject="", body=delivery.body
+    )
+    return f"outbox-{kept.pk}"
 
 
 def message_sid(response: requests.Response) -> str:

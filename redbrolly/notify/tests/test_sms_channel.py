@@ -75,9 +75,31 @@ def test_a_number_the_provider_refuses_fails_at_once_and_visibly(provider: SmsPr
 
 def test_without_a_provider_configured_texts_fail_visibly(settings: Any) -> None:
     settings.REDBROLLY_SMS_ACCOUNT_SID = ""
+    settings.REDBROLLY_SMS_OUTBOX = False  # production
     deliveries_enqueue([text(6)])
     send_due()
     assert Delivery.objects.get().last_error == "sms-not-configured"
+
+
+def test_in_development_without_a_provider_texts_wait_in_the_outbox(
+    settings: Any, people: Any
+) -> None:
+    from django.test import Client
+
+    from redbrolly.notify.models import OutboxEmail
+
+    settings.REDBROLLY_SMS_ACCOUNT_SID = ""
+    settings.REDBROLLY_SMS_OUTBOX = True
+    deliveries_enqueue([text(8)])
+    send_due()
+    delivery = Delivery.objects.get()
+    kept = OutboxEmail.objects.get()
+    assert (delivery.status, delivery.provider_id) == ("sent", f"outbox-{kept.pk}")
+    assert (kept.channel, kept.to, kept.body) == ("sms", "+447700900108", "You have a new update")
+    staff = Client()
+    staff.force_login(people("admin"))
+    page = staff.get("/staff/outbox/").content.decode()
+    assert "Text message" in page and "+447700900108" in page
 
 
 def test_wrong_credentials_are_retried_not_dropped(provider: SmsProvider, settings: Any) -> None:
