@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from redbrolly.casework import services
 from redbrolly.casework.forms import normalised_contact
@@ -54,11 +54,11 @@ class Problem(Schema):
     detail: Any
 
 
-def problem(field: str, message: str) -> tuple[int, dict[str, Any]]:
-    return 422, {"detail": [{"field": field, "message": message}]}
+def problem(field: str, message: str) -> Status:
+    return Status(422, {"detail": [{"field": field, "message": message}]})
 
 
-def person_from(data: ReferralIn) -> services.Person | tuple[int, dict[str, Any]]:
+def person_from(data: ReferralIn) -> services.Person | Status:
     region = Region.objects.active().filter(code=data.region).first() if data.region else None
     if data.region and region is None:
         return problem("region", "unknown region code (see /api/v1/regions)")
@@ -93,14 +93,14 @@ def referral_create(request: HttpRequest, data: ReferralIn) -> Any:
     """
     caller = request.auth  # type: ignore[attr-defined]
     if caller.partner is None:
-        return 403, {"detail": "only partner keys may refer"}
+        return Status(403, {"detail": "only partner keys may refer"})
     if not data.consent:
         return problem("consent", "refer someone only with their agreement")
     person = person_from(data)
-    if isinstance(person, tuple):
+    if isinstance(person, Status):
         return person
     if not ratelimit.hit(REFERRAL_LIMITS, f"partner:{caller.partner.pk}").allowed:
-        return 429, {"detail": "too many referrals; try again later"}
+        return Status(429, {"detail": "too many referrals; try again later"})
     referral = services.referral_from_partner(
         partner=caller.partner,
         person=person,
@@ -108,4 +108,4 @@ def referral_create(request: HttpRequest, data: ReferralIn) -> Any:
         reason=data.reason.strip(),
         referrer_contact=data.referrer_contact.strip(),
     )
-    return 201, {"reference": referral.reference, "status": "received"}
+    return Status(201, {"reference": referral.reference, "status": "received"})
