@@ -385,6 +385,13 @@ def report(tallies: dict[str, Tally], args: argparse.Namespace, load_before: flo
     noop_rate = summary("GET /api/v1/me (no-op)", noop, seconds)
     lookup_rate = summary("POST checker/lookups", lookup, seconds)
     print(f"ratio lookup/no-op throughput: {lookup_rate / noop_rate:.1%} (goal >= 85%)")
+    if noop.app_cpu and lookup.app_cpu:
+        # What a lookup costs beyond the stack both share (server CPU, app + database).
+        def per_request(tally: Tally) -> float:
+            return (tally.app_cpu + tally.db_cpu) / max(len(tally.latencies), 1) * 1000
+
+        beyond = per_request(lookup) - per_request(noop)
+        print(f"a lookup's own server CPU beyond the no-op: {beyond:.2f} ms per request")
 
 
 def main() -> None:
