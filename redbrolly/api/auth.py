@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from django.db import connection
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja.security import HttpBearer
 
 from redbrolly.api.models import ApiToken, Partner, PartnerKey, secret_hash
 from redbrolly.lib import rows
+from redbrolly.lib.rows import column as _col
+from redbrolly.lib.rows import quote as _q
 
 
 @dataclass(frozen=True)
@@ -41,16 +42,12 @@ class TokenAuth(HttpBearer):
 # them (bench/checker.py). Values are always parameters; only names from `_meta` are spliced.
 
 
-def _q(name: str) -> str:
-    return connection.ops.quote_name(name)
-
-
 @cache
 def member_sql() -> str:
     from redbrolly.accounts.models import MemberProfile, User
 
-    user_fk = _q(ApiToken._meta.get_field("user").column)
-    profile_user = _q(MemberProfile._meta.get_field("user").column)
+    user_fk = _col(ApiToken, "user")
+    profile_user = _col(MemberProfile, "user")
     return (
         f"SELECT {rows.columns(ApiToken, 't')}, {rows.columns(User, 'u')}, "  # noqa: S608
         f"{rows.columns(MemberProfile, 'p')} "
@@ -85,7 +82,7 @@ def member_caller(token: str) -> Caller | None:
 
 @cache
 def partner_sql() -> str:
-    partner_fk = _q(PartnerKey._meta.get_field("partner").column)
+    partner_fk = _col(PartnerKey, "partner")
     return (
         f"SELECT {rows.columns(PartnerKey, 'k')}, {rows.columns(Partner, 'p')} "  # noqa: S608
         f"FROM {_q(PartnerKey._meta.db_table)} k "

@@ -14,14 +14,8 @@ from typing import Any
 from django.db import connection
 
 from redbrolly.lib import rows
-
-
-def _q(name: str) -> str:
-    return connection.ops.quote_name(name)
-
-
-def _col(model: Any, field: str) -> str:
-    return _q(model._meta.get_field(field).column)
+from redbrolly.lib.rows import column as _col
+from redbrolly.lib.rows import quote as _q
 
 
 def _violent_sql() -> str:

@@ -22,9 +22,18 @@ M = TypeVar("M", bound=Model)
 PLACEHOLDER = re.compile("%s")
 
 
+def quote(name: str) -> str:
+    """A table or column name as the database writes it."""
+    return connection.ops.quote_name(name)
+
+
+def column(model: Any, field: str) -> str:
+    """A field's quoted column name, from the model's `_meta` (renames follow)."""
+    return quote(model._meta.get_field(field).column)
+
+
 def columns(model: type[Model], alias: str) -> str:
     """`alias.col, alias.col, ...` for every concrete field, in the order `build` expects."""
-    quote = connection.ops.quote_name
     return ", ".join(f"{alias}.{quote(field.column)}" for field in model._meta.concrete_fields)
 
 
