@@ -106,7 +106,7 @@ def out(alert: Alert, language: str) -> dict[str, Any]:
 def readable_by(caller: Any) -> AlertQuerySet | None:
     """None when the caller may not read alerts at all."""
     if caller.partner is not None:
-        return Alert.objects.sent_out()
+        return selectors.alerts_released()
     if caller.is_member:
         return selectors.alerts_visible_to(caller.user)
     return None

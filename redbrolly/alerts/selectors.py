@@ -160,6 +160,12 @@ def reports_without_consent() -> QuerySet[Report]:
     return Report.objects.filter(Q(withdrawn_at__isnull=False) | lowered)
 
 
+def alerts_released() -> AlertQuerySet:
+    """Sent out, minus any built on a report whose consent was withdrawn (they disappear at
+    once, for members and partner platforms alike)."""
+    return Alert.objects.sent_out().exclude(reports__in=reports_without_consent())
+
+
 def alerts_visible_to(user: Any) -> AlertQuerySet:
     """Alerts a member may read: sent out, for their regions or national. Staff: all sent.
 
@@ -167,7 +173,7 @@ def alerts_visible_to(user: Any) -> AlertQuerySet:
     if not user.is_authenticated or not user.is_approved_member:
         return Alert.objects.none()
     region_ids = member_region_ids(user)
-    sent = Alert.objects.sent_out().exclude(reports__in=reports_without_consent())
+    sent = alerts_released()
     return sent if region_ids is None else sent.for_regions(region_ids)
 
 
@@ -176,10 +182,7 @@ def alerts_for_reports(report_ids: list[int], user: Any) -> list[tuple[int, str,
 
     `user` is None when a partner platform asks: it gets the API address of each alert.
     """
-    if user is None:
-        found = Alert.objects.sent_out().exclude(reports__in=reports_without_consent())
-    else:
-        found = alerts_visible_to(user)
+    found = alerts_released() if user is None else alerts_visible_to(user)
     found = found.current().filter(reports__in=report_ids).distinct().order_by("-pk")[:10]
     if user is None:
         return [(alert.pk, alert.title, f"/api/v1/alerts/{alert.pk}") for alert in found]

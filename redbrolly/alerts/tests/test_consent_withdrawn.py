@@ -57,3 +57,22 @@ def test_a_draft_whose_reporter_withdrew_cannot_be_approved(people: Any) -> None
     withdraw_consent(report)
     with pytest.raises(ValidationError, match="withdrew their consent"):
         services.alert_approve(moderator=people("moderator2"), alert=alert)
+
+
+def test_partner_platforms_lose_the_alert_at_once_too(people: Any) -> None:
+    from redbrolly.api.models import Partner
+    from redbrolly.api.services import partner_key_issue
+
+    report = accepted_report()
+    drafter, approver = people("moderator", "moderator2")
+    alert = published_alert(drafter, approver, report)
+    _key, secret = partner_key_issue(actor=None, partner=Partner.objects.create(name="Ads Ltd"))
+    bearer = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+    client = Client()
+    assert client.get(f"/api/v1/alerts/{alert.pk}", **bearer).status_code == 200
+    withdraw_consent(report)
+    assert client.get(f"/api/v1/alerts/{alert.pk}", **bearer).status_code == 404
+    region = alert.regions.first().code
+    for archived in ("false", "true"):
+        listed = client.get(f"/api/v1/alerts?region={region}&archived={archived}", **bearer)
+        assert listed.json()["items"] == []
