@@ -267,8 +267,18 @@ def answered(review: AlertReview, ok: bool, comment: str) -> None:
     review.save()
 
 
+def review_to_answer(review: AlertReview) -> AlertReview:
+    """The review, locked, while the alert it shows can still change (both kinds of reporter)."""
+    review = AlertReview.objects.select_for_update().select_related("alert").get(pk=review.pk)
+    if not review.alert.is_editable:
+        refuse(_("This alert has already been sent."))
+    return review
+
+
 @transaction.atomic
 def alert_review_answer(*, reporter: Any, review: AlertReview, ok: bool, comment: str) -> None:
+    """A reporter with an account answers (and may change their answer until it is sent)."""
+    review = review_to_answer(review)
     if review.reporter_id != reporter.pk:
         refuse(_("This is not yours to answer."))
     review.answered_at = timezone.now()
@@ -280,21 +290,19 @@ def alert_review_answer(*, reporter: Any, review: AlertReview, ok: bool, comment
 def alert_review_answer_by_receipt(
     *, report: Any, review: AlertReview, ok: bool, comment: str
 ) -> None:
-    """The receipt holder of `report` answers on its follow-up page.
+    """The receipt holder of `report` answers on its follow-up page, once.
 
     Like every write by someone without an account it leaves a day, not a time, and no
     audit row with a time (docs/security.md): when they came back is as identifying as
     when they reported. The review row itself records the answer and the day.
     """
-    review = AlertReview.objects.select_for_update().select_related("alert").get(pk=review.pk)
+    review = review_to_answer(review)
     if review.report_id != report.pk:
         refuse(_("This is not yours to answer."))
     if not report.is_live:
         refuse(_("You withdrew this report, so we will not use it for an alert."))
     if review.answer != AlertReview.Answer.WAITING:
         refuse(_("You have already answered. Write to us if you want to add something."))
-    if not review.alert.is_editable:
-        refuse(_("This alert has already been sent."))
     review.answered_at = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)
     answered(review, ok, comment)
 

@@ -124,13 +124,17 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(selectors.reviews_for_reporter(request.user), pk=pk)
     form = forms.ReviewAnswerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.alert_review_answer(
-            reporter=request.user,
-            review=found,
-            ok=form.cleaned_data["answer"] == "ok",
-            comment=form.cleaned_data["comment"],
-        )
-        messages.success(request, _("Thank you. We will take your answer into account."))
+        try:
+            services.alert_review_answer(
+                reporter=request.user,
+                review=found,
+                ok=form.cleaned_data["answer"] == "ok",
+                comment=form.cleaned_data["comment"],
+            )
+        except ValidationError as refused:
+            messages.error(request, errors_of(refused))
+        else:
+            messages.success(request, _("Thank you. We will take your answer into account."))
         return redirect("alerts:reviews")
     context = {"review": found, "text": found.alert.text_in(reader_language(request)), "form": form}
     return render(request, "alerts/review.html", context)

@@ -70,3 +70,15 @@ def test_an_alert_the_reporter_asked_to_see_waits_until_it_is_shown(people: Any)
         services.alert_submit(moderator=drafter, alert=alert)
     services.alert_review_request(moderator=drafter, alert=alert)
     services.alert_submit(moderator=drafter, alert=alert)
+
+
+def test_once_the_alert_is_sent_the_answer_can_no_longer_change(
+    asked: AlertReview, people: Any
+) -> None:
+    services.alert_approve(moderator=people("moderator2"), alert=asked.alert, without_reporter=True)
+    client = Client()
+    client.force_login(people("member"))
+    answer = client.post(f"/alerts/reviews/{asked.pk}/", {"answer": "ok"}, follow=True)
+    assert "This alert has already been sent." in answer.content.decode()
+    asked.refresh_from_db()
+    assert asked.answer == AlertReview.Answer.WAITING
