@@ -67,12 +67,12 @@ def test_partner_platforms_lose_the_alert_at_once_too(people: Any) -> None:
     drafter, approver = people("moderator", "moderator2")
     alert = published_alert(drafter, approver, report)
     _key, secret = partner_key_issue(actor=None, partner=Partner.objects.create(name="Ads Ltd"))
-    bearer = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+    bearer = {"Authorization": f"Bearer {secret}"}
     client = Client()
-    assert client.get(f"/api/v1/alerts/{alert.pk}", **bearer).status_code == 200
+    assert client.get(f"/api/v1/alerts/{alert.pk}", headers=bearer).status_code == 200
     withdraw_consent(report)
-    assert client.get(f"/api/v1/alerts/{alert.pk}", **bearer).status_code == 404
+    assert client.get(f"/api/v1/alerts/{alert.pk}", headers=bearer).status_code == 404
     region = alert.regions.first().code
     for archived in ("false", "true"):
-        listed = client.get(f"/api/v1/alerts?region={region}&archived={archived}", **bearer)
+        listed = client.get(f"/api/v1/alerts?region={region}&archived={archived}", headers=bearer)
         assert listed.json()["items"] == []
