@@ -17,7 +17,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from redbrolly.core.models import IncidentType, Organisation, Region
 from redbrolly.lib import audit
@@ -447,14 +448,17 @@ def notify_reporter(report: Report, message: Message) -> None:
     if profile is None:
         return
     routes = {"email": profile.email, "inapp": "", "push": ""}
+    with translation.override(profile.language or None):
+        subject = gettext("You have a new update")
+        body = gettext("You have a new update. Sign in to read it.")
     deliveries_enqueue(
         [
             Outgoing(
                 key=f"reports.message.{message.pk}.{channel}",
                 channel=channel,
                 to=routes[channel],
-                subject="You have a new update",
-                body="You have a new update. Sign in to read it.",
+                subject=subject,
+                body=body,
                 purpose="reports.message",
                 recipient=member,
                 source=message,

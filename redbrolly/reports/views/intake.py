@@ -344,9 +344,7 @@ def evidence_uploaded(request: HttpRequest, draft: Draft) -> tuple[forms.Form, i
         return form, 400
     upload = form.cleaned_data["file"]
     try:
-        if upload.size > evidence.max_bytes():
-            raise EvidenceRefused(evidence.too_big_message())
-        services.evidence_add_to_draft(draft=draft, data=upload.read())
+        services.evidence_add_to_draft(draft=draft, data=evidence.upload_bytes(upload))
     except EvidenceRefused as refused:
         form.add_error("file", str(refused))
         return form, 400

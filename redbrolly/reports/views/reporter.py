@@ -224,9 +224,8 @@ def post_evidence(request: HttpRequest, report: Report) -> forms.Form | None:
         return form
     upload = form.cleaned_data["file"]
     try:
-        if upload.size > evidence.max_bytes():
-            raise evidence.EvidenceRefused(evidence.too_big_message())
-        services.evidence_add_to_report(report=report, data=upload.read(), actor=request.user)
+        data = evidence.upload_bytes(upload)
+        services.evidence_add_to_report(report=report, data=data, actor=request.user)
     except evidence.EvidenceRefused as refused:
         form.add_error("file", str(refused))
         return form
