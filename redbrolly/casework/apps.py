@@ -20,11 +20,10 @@ class CaseworkConfig(AppConfig):
 
 def restore_defaults(**kwargs: Any) -> None:
     """A flushed database (tests, a reset) gets the default checklist and outcomes back."""
-    from importlib import import_module
-
     from django.apps import apps
+
+    from redbrolly.casework.defaults import add_defaults
 
     if kwargs.get("app_config") is None or kwargs["app_config"].label != "casework":
         return
-    defaults = import_module("redbrolly.casework.migrations.0002_default_checklist_and_outcomes")
-    defaults.add_defaults(apps, None)
+    add_defaults(apps)
