@@ -153,9 +153,9 @@ class AlertToLook:
     form: forms.ReceiptReviewForm
 
 
-def receipt_review_form(review_pk: Any, data: Any = None) -> forms.ReceiptReviewForm:
+def receipt_review_form(review_pk: Any) -> forms.ReceiptReviewForm:
     return forms.ReceiptReviewForm(
-        data, initial={"review": review_pk}, auto_id=f"id_review{review_pk}_%s"
+        initial={"review": review_pk}, auto_id=f"id_review{review_pk}_%s"
     )
 
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from redbrolly.checker.models import Result
 from redbrolly.lib.crypto import blind_index
+from redbrolly.reports.selectors import OPEN_STATUSES
 
 SEVERITY_ORDER = ("ungraded", "low", "medium", "high")
 HIGH = "high"
-OPEN_STATUSES = frozenset({"new", "triage", "needs_info"})
 
 
 @dataclass(frozen=True)

@@ -80,13 +80,8 @@ class Actor:
         if self.partner is not None:
             return bool(self.partner.active and self.partner.can_check)
         user = self.user
-        if user is None or not user.is_active:
-            return False
-        # Most checks come from approved members, whose profile answers without the query
-        # for staff roles that `is_approved_member` makes first (the lookup is the hot path).
-        profile = getattr(user, "member_profile", None)
-        approved = profile is not None and profile.status == MemberProfile.Status.APPROVED
-        return approved or user.is_approved_member
+        # `is_approved_member` reads the loaded profile before asking for staff roles.
+        return user is not None and user.is_active and user.is_approved_member
 
 
 class CheckRefused(Exception):

@@ -34,7 +34,6 @@ from redbrolly.notify.channels import (
     Adapter,
     PermanentFailure,
     TemporaryFailure,
-    adapter_for,
     session_for,
 )
 from redbrolly.notify.models import Delivery, PushSubscription
@@ -156,10 +155,10 @@ def send_batch(channel: str, deliveries: Iterable[Delivery]) -> int:
         return sum(deliver(row, sender) for row in deliveries)
 
 
-def deliver(delivery: Delivery, sender: Adapter | None = None) -> int:
+def deliver(delivery: Delivery, sender: Adapter) -> int:
     """Sends one claimed delivery and records the outcome at once, row by row."""
     try:
-        provider_id = (sender or adapter_for(delivery.channel))(delivery)
+        provider_id = sender(delivery)
     except TemporaryFailure as exc:
         return record_failure(delivery, str(exc), permanent=False)
     except PermanentFailure as exc:
@@ -190,15 +189,13 @@ def record_failure(delivery: Delivery, code: str, *, permanent: bool) -> int:
 
 
 @transaction.atomic
-def deliveries_cancel(*, source: Any, recipients: Iterable[int] | None = None) -> int:
+def deliveries_cancel(*, source: Any) -> int:
     """Stops what is still waiting for `source` (a withdrawn alert): nothing is sent late."""
     waiting = Delivery.objects.filter(
         source_type=source._meta.label_lower,
         source_id=str(source.pk),
         status=Delivery.Status.PENDING,
     )
-    if recipients is not None:
-        waiting = waiting.filter(recipient_id__in=list(recipients))
     return waiting.update(status=Delivery.Status.CANCELLED, claimed_until=None)
 
 

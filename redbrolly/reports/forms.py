@@ -319,8 +319,6 @@ class ChoicesForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("consent_level") not in Report.levels_from(Report.Consent.ALERT):
-            data["wants_alert_review"] = False
         if data.get("wants_support") and not data.get("contact_method", "").strip():
             self.add_error("contact_method", _("Please tell us how to contact you safely."))
         if self.behalf == "phone" or data.get("on_behalf"):
