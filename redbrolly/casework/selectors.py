@@ -36,6 +36,7 @@ from redbrolly.casework.models import (
     TimeEntry,
 )
 from redbrolly.core.models import AuditEntry
+from redbrolly.lib.periods import period_bounds
 
 VIEWED = "casework.case.viewed"
 BREAK_GLASS = "casework.case.break_glass"
@@ -264,12 +265,6 @@ class Stats:
     closure_reasons: list[tuple[str, int]]
     sources: list[tuple[str, int]]
     minutes: dict[str, int]
-
-
-def period_bounds(start: date, end: date) -> tuple[datetime, datetime]:
-    tz = timezone.get_current_timezone()
-    begin = datetime.combine(start, datetime.min.time(), tzinfo=tz)
-    return begin, datetime.combine(end + timedelta(days=1), datetime.min.time(), tzinfo=tz)
 
 
 def service_stats(start: date, end: date) -> Stats:

@@ -16,7 +16,7 @@ import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from redbrolly.accounts.models import MemberProfile
 from redbrolly.insights.costs import CostInputs, CostTable, ServiceCounts, cost_table
 from redbrolly.insights.models import CostAssumptions
+from redbrolly.lib.periods import period_bounds
 from redbrolly.notify.models import Delivery
 
 if TYPE_CHECKING:
@@ -171,12 +172,6 @@ def export_problem(long: pd.DataFrame) -> str:
 
 
 # --- the service's own activity and costs ------------------------------------------------------
-
-
-def period_bounds(start: date, end: date) -> tuple[datetime, datetime]:
-    zone = timezone.get_current_timezone()
-    begin = datetime.combine(start, time.min, tzinfo=zone)
-    return begin, datetime.combine(end + timedelta(days=1), time.min, tzinfo=zone)
 
 
 def service_counts(start: date, end: date) -> ServiceCounts:
