@@ -15,9 +15,14 @@ from typing import Any
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 SMS_LIMIT = 450  # three concatenated segments
+
+# An update's lead text; lazy when it holds our own words, so each member reads it in their
+# language (`wording` renders it inside their language).
+Update = str | Promise
 
 
 @dataclass(frozen=True)
@@ -58,17 +63,17 @@ def email_footer() -> str:
     }
 
 
-def email(alert: Any, text: dict[str, str], *, discreet: bool, update: str = "") -> Wording:
+def email(alert: Any, text: dict[str, str], *, discreet: bool, update: Update = "") -> Wording:
     intro = neutral_line() + ". " + _("Sign in to read it: %(url)s") % {"url": alert_link(alert)}
     body = intro if discreet else f"{update_lead(update)}{full_text(alert, text)}\n\n{intro}"
     return Wording(subject=neutral_line(), body=body + email_footer())
 
 
-def update_lead(update: str) -> str:
+def update_lead(update: Update) -> str:
     return f"{_('Update')}: {update}\n\n" if update else ""
 
 
-def sms(alert: Any, text: dict[str, str], *, discreet: bool, update: str = "") -> Wording:
+def sms(alert: Any, text: dict[str, str], *, discreet: bool, update: Update = "") -> Wording:
     if discreet:
         return Wording(subject="", body=neutral_line())
     head = f"{alert.get_severity_display().upper()}: {text['title']}"
@@ -79,14 +84,14 @@ def sms(alert: Any, text: dict[str, str], *, discreet: bool, update: str = "") -
     return Wording(subject="", body=body + link)
 
 
-def push(alert: Any, text: dict[str, str], *, discreet: bool, update: str = "") -> Wording:
+def push(alert: Any, text: dict[str, str], *, discreet: bool, update: Update = "") -> Wording:
     if discreet:
         return Wording(subject=_("New update"), body=neutral_line())
     body = f"{update_lead(update)}{text['summary']}"[:240]
     return Wording(subject=f"{alert.get_severity_display()}: {text['title']}"[:80], body=body)
 
 
-def inapp(alert: Any, text: dict[str, str], *, discreet: bool, update: str = "") -> Wording:
+def inapp(alert: Any, text: dict[str, str], *, discreet: bool, update: Update = "") -> Wording:
     # The member area shows the alert itself; the delivery row only records that it is there.
     return Wording(subject="", body=f"alert {alert.pk} v{alert.version}")
 
@@ -95,7 +100,7 @@ WRITERS = {"email": email, "sms": sms, "push": push, "inapp": inapp}
 
 
 def wording(
-    alert: Any, channel: str, *, language: str, discreet: bool, update: str = ""
+    alert: Any, channel: str, *, language: str, discreet: bool, update: Update = ""
 ) -> Wording:
     with translation.override(language):
         text = alert.text_in(language)

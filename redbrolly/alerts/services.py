@@ -14,10 +14,12 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from redbrolly.alerts import drafting, selectors
-from redbrolly.alerts.messages import Wording, wording
+from redbrolly.alerts.messages import Update, Wording, wording
 from redbrolly.alerts.models import (
     Alert,
     AlertPolicy,
@@ -378,7 +380,7 @@ def alert_approve(*, moderator: Any, alert: Alert, without_reporter: bool = Fals
     return alert_publish(actor=moderator, alert=alert)
 
 
-def outgoing(alert: Alert, people: Iterable[Any], update: str = "") -> list[Outgoing]:
+def outgoing(alert: Alert, people: Iterable[Any], update: Update = "") -> list[Outgoing]:
     """One message per member and channel; wording made once per language and mode."""
     made: dict[tuple[str, str, bool], Wording] = {}
     messages = []
@@ -486,7 +488,7 @@ def alert_withdraw(*, moderator: Any, alert: Alert, text: str) -> AlertUpdate:
     update = new_version(moderator, alert, AlertUpdate.Kind.WITHDRAWAL, text)
     alert.status, alert.withdrawn_at = Alert.Status.WITHDRAWN, timezone.now()
     alert.save(update_fields=["version", "status", "withdrawn_at"])
-    notice = _("This alert has been withdrawn.") + " " + update.text
+    notice = format_lazy("{} {}", gettext_lazy("This alert has been withdrawn."), update.text)
     people = reached_people(alert, selectors.reached(alert))
     queued = deliveries_enqueue(outgoing(alert, people, update=notice))
     audit.log(moderator, "alerts.alert.withdrawn", alert, cancelled=cancelled, deliveries=queued)
