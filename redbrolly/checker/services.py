@@ -297,11 +297,11 @@ def lookup_bulk(*, actor: Actor, lines: list[str], channel: str = Channel.BULK) 
     charge(actor, channel, len(wanted))
     allowed, refused = split_by_identifier_limit(wanted)
     checked = answers(
-        actor, [(identifier, index_of(identifier)) for _n, _t, identifier in allowed], channel
+        actor, [(identifier, index) for _n, _t, identifier, index in allowed], channel
     )
     done = {
         n: BulkLine(n, typed, answer)
-        for (n, typed, _i), answer in zip(allowed, checked, strict=True)
+        for (n, typed, _i, _x), answer in zip(allowed, checked, strict=True)
     }
     done.update({line.number: line for line in refused})
     return [item if isinstance(item, BulkLine) else done[item[0]] for item in read]
@@ -309,12 +309,14 @@ def lookup_bulk(*, actor: Actor, lines: list[str], channel: str = Channel.BULK) 
 
 def split_by_identifier_limit(
     wanted: list[tuple[int, str, Identifier]],
-) -> tuple[list[tuple[int, str, Identifier]], list[BulkLine]]:
+) -> tuple[list[tuple[int, str, Identifier, str]], list[BulkLine]]:
+    """The lines within the per-identifier limit, each with its blind index (computed once)."""
     allowed, refused = [], []
     for number, typed, identifier in wanted:
+        index = index_of(identifier)
         try:
-            charge_identifier(index_of(identifier))
-            allowed.append((number, typed, identifier))
+            charge_identifier(index)
+            allowed.append((number, typed, identifier, index))
         except RateLimited as limited:
             refused.append(BulkLine(number, typed, error=limited.message))
     return allowed, refused
