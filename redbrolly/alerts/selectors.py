@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from redbrolly.accounts.models import MemberProfile
 from redbrolly.alerts import drafting
@@ -285,6 +286,31 @@ def reviews_for_receipt(report: Report) -> QuerySet[AlertReview]:
     editable = [Alert.Status.DRAFT, Alert.Status.AWAITING]
     mine = AlertReview.objects.filter(report=report, alert__status__in=editable)
     return mine.select_related("alert").prefetch_related("alert__regions", "alert__translations")
+
+
+@dataclass(frozen=True)
+class ReviewText:
+    """An alert as its receipt holder is shown it before it is sent: the words members would
+    read (in `language`) and the regions it goes to."""
+
+    review: AlertReview
+    text: dict[str, str]
+    regions: list[str]
+
+
+def review_texts(report: Report, language: str, *, waiting_only: bool = False) -> list[ReviewText]:
+    """The page and the API show a receipt holder the same thing (reports/views, reports/api)."""
+    reviews = reviews_for_receipt(report)
+    if waiting_only:
+        reviews = reviews.filter(answer=AlertReview.Answer.WAITING)
+    return [
+        ReviewText(review, review.alert.text_in(language), regions_named(review.alert))
+        for review in reviews
+    ]
+
+
+def regions_named(alert: Alert) -> list[str]:
+    return [str(_("National"))] if alert.national else [r.name for r in alert.regions.all()]
 
 
 def review_for_receipt(report: Report, pk: int | None) -> AlertReview | None:

@@ -162,14 +162,11 @@ def receipt_review_form(review_pk: Any) -> forms.ReceiptReviewForm:
 def receipt_reviews(report: Any, given: Any = None) -> list[AlertToLook]:
     """The alert text as members would read it, with an answer form for each alert. A
     receipt holder has no other channel: nothing about the alert is ever sent to them."""
-    language = get_language() or "en"
     shown = []
-    for review in selectors.reviews_for_receipt(report):
-        alert = review.alert
-        mine = given is not None and given.data.get("review") == str(review.pk)
-        regions = [_("National")] if alert.national else [r.name for r in alert.regions.all()]
-        form = given if mine else receipt_review_form(review.pk)
-        shown.append(AlertToLook(review, alert.text_in(language), regions, form))
+    for look in selectors.review_texts(report, get_language() or "en"):
+        mine = given is not None and given.data.get("review") == str(look.review.pk)
+        form = given if mine else receipt_review_form(look.review.pk)
+        shown.append(AlertToLook(look.review, look.text, look.regions, form))
     return shown
 
 

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import get_language
 from ninja import Field, Header, Router, Schema, Status
 
 from redbrolly.api.auth import OptionalTokenAuth
@@ -265,8 +266,7 @@ REFUSALS = {
 def alert_reviews_out(report: Report) -> list[dict[str, Any]]:
     """What the report's follow-up page shows its receipt holder (the same selector and
     text), limited to the reviews still waiting for an answer."""
-    from redbrolly.alerts.models import AlertReview
-    from redbrolly.alerts.views import receipt_reviews
+    from redbrolly.alerts.selectors import review_texts
 
     return [
         {
@@ -276,11 +276,10 @@ def alert_reviews_out(report: Report) -> list[dict[str, Any]]:
             "perpetrator": look.text["perpetrator"],
             "vehicle": look.text["vehicle"],
             "identifiers": [line for line in look.text["identifiers"].splitlines() if line],
-            "regions": [str(name) for name in look.regions],
+            "regions": look.regions,
             "asked_on": timezone.localdate(look.review.asked_at),
         }
-        for look in receipt_reviews(report)
-        if look.review.answer == AlertReview.Answer.WAITING
+        for look in review_texts(report, get_language() or "en", waiting_only=True)
     ]
 
 
