@@ -27,7 +27,6 @@ import os
 import random
 import secrets
 import shutil
-import socket
 import statistics
 import tempfile
 import time
@@ -35,7 +34,18 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from bench.common import PG_URL, bench_env, free_port, manage, start_server
+from bench.common import (
+    PG_URL,
+    bench_env,
+    create_database,
+    drop_database,
+    free_port,
+    manage,
+    raw_get,
+    raw_post,
+    request,
+    start_server,
+)
 
 DATABASE = "redbrolly_bench_checker"
 IDENTIFIERS_PER_REPORT = 4
@@ -58,21 +68,6 @@ def wsgi_app() -> Any:
     from django.core.wsgi import get_wsgi_application
 
     return get_wsgi_application()
-
-
-def create_database() -> None:
-    drop_database()
-    import psycopg
-
-    with psycopg.connect(f"{PG_URL}/postgres", autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {DATABASE}")
-
-
-def drop_database() -> None:
-    import psycopg
-
-    with psycopg.connect(f"{PG_URL}/postgres", autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
 
 
 # --- data --------------------------------------------------------------------------------------
@@ -233,34 +228,6 @@ def lookup_inputs(identifiers: int, count: int, seed: int = 7) -> list[str]:
     return inputs
 
 
-def get(port: int, path: str, token: str) -> bytes:
-    auth = f"Authorization: Bearer {token}\r\n" if token else ""
-    return (
-        f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{auth}Connection: close\r\n\r\n".encode()
-    )
-
-
-def post(port: int, path: str, token: str, body: bytes) -> bytes:
-    head = (
-        f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAuthorization: Bearer {token}\r\n"
-        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
-        "Connection: close\r\n\r\n"
-    )
-    return head.encode() + body
-
-
-def request(port: int, payload: bytes) -> tuple[int, float]:
-    start = time.perf_counter()
-    with socket.create_connection(("127.0.0.1", port)) as conn:
-        conn.sendall(payload)
-        chunks = []
-        while chunk := conn.recv(65536):
-            chunks.append(chunk)
-    elapsed = time.perf_counter() - start
-    status = int(b"".join(chunks)[9:12] or 0)
-    return status, elapsed
-
-
 def client(args: tuple[int, list[bytes], float, int]) -> tuple[list[float], int]:
     port, payloads, seconds, offset = args
     latencies, errors, n = [], 0, offset
@@ -342,9 +309,9 @@ def run_load(
     port: int, token: str, identifiers: int, args: argparse.Namespace, server_pid: int
 ) -> None:
     payloads = {
-        "noop": [get(port, "/api/v1/me", token)],
+        "noop": [raw_get(port, "/api/v1/me", token)],
         "lookup": [
-            post(port, "/api/v1/checker/lookups", token, json.dumps({"identifier": t}).encode())
+            raw_post(port, "/api/v1/checker/lookups", json.dumps({"identifier": t}).encode(), token)
             for t in lookup_inputs(identifiers, 2000)
         ],
     }
@@ -407,7 +374,7 @@ def main() -> None:
     env = bench_env(var_dir, DATABASE)
     os.environ.update(env)
     started = time.perf_counter()
-    create_database()
+    create_database(DATABASE)
     manage(env, "migrate", "--noinput", "-v", "0")
     manage(env, "createcachetable")
     import django
@@ -432,7 +399,7 @@ def main() -> None:
         server.wait(timeout=30)
         shutil.rmtree(var_dir, ignore_errors=True)
         if not args.keep:
-            drop_database()
+            drop_database(DATABASE)
 
 
 if __name__ == "__main__":

@@ -65,3 +65,54 @@ def start_server(app: str, env: dict[str, str], port: int, workers: int) -> subp
             time.sleep(0.2)
     server.terminate()
     raise RuntimeError("gunicorn did not start")
+
+
+# --- the client side: one request per connection, as raw bytes ---------------------------------
+
+
+def raw_get(port: int, path: str, token: str = "") -> bytes:
+    auth = f"Authorization: Bearer {token}\r\n" if token else ""
+    return (
+        f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{auth}Connection: close\r\n\r\n".encode()
+    )
+
+
+def raw_post(port: int, path: str, body: bytes, token: str = "") -> bytes:
+    auth = f"Authorization: Bearer {token}\r\n" if token else ""
+    head = (
+        f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{auth}"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+        "Connection: close\r\n\r\n"
+    )
+    return head.encode() + body
+
+
+def request(port: int, payload: bytes) -> tuple[int, float]:
+    """Sends one request on its own connection: (status, seconds until the answer ended)."""
+    start = time.perf_counter()
+    with socket.create_connection(("127.0.0.1", port), timeout=60) as conn:
+        conn.sendall(payload)
+        chunks = []
+        while chunk := conn.recv(65536):
+            chunks.append(chunk)
+    elapsed = time.perf_counter() - start
+    return int(b"".join(chunks)[9:12] or 0), elapsed
+
+
+# --- the benchmark's own database (never the test database) ------------------------------------
+
+
+def admin_execute(*statements: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{PG_URL}/postgres", autocommit=True) as admin:
+        for statement in statements:
+            admin.execute(statement)
+
+
+def create_database(name: str) -> None:
+    admin_execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name}")
+
+
+def drop_database(name: str) -> None:
+    admin_execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

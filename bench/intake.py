@@ -20,7 +20,6 @@ import json
 import os
 import random
 import shutil
-import socket
 import statistics
 import sys
 import tempfile
@@ -30,7 +29,18 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bench.common import PG_URL, bench_env, free_port, manage, start_server
+from bench.common import (
+    PG_URL,
+    bench_env,
+    create_database,
+    drop_database,
+    free_port,
+    manage,
+    raw_get,
+    raw_post,
+    request,
+    start_server,
+)
 
 DATABASE = "redbrolly_bench"
 UNLIMITED = {
@@ -63,18 +73,6 @@ def wsgi_app() -> Any:
     from django.core.wsgi import get_wsgi_application
 
     return get_wsgi_application()
-
-
-def admin_execute(*statements: str) -> None:
-    import psycopg
-
-    with psycopg.connect(f"{PG_URL}/postgres", autocommit=True) as admin:
-        for statement in statements:
-            admin.execute(statement)
-
-
-def create_database() -> None:
-    admin_execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)", f"CREATE DATABASE {DATABASE}")
 
 
 def stored_counts() -> tuple[int, int]:
@@ -110,29 +108,6 @@ def report_payload(n: int, rng: random.Random) -> dict[str, Any]:
         ],
         "consent": {"level": rng.choice(["record_only", "alert", "police_anonymous"])},
     }
-
-
-def raw_get(port: int, path: str) -> bytes:
-    return f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n".encode()
-
-
-def raw_post(port: int, path: str, body: bytes) -> bytes:
-    head = (
-        f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n"
-        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
-    )
-    return head.encode() + body
-
-
-def request(port: int, payload: bytes) -> tuple[int, float]:
-    start = time.perf_counter()
-    with socket.create_connection(("127.0.0.1", port), timeout=60) as conn:
-        conn.sendall(payload)
-        chunks = []
-        while chunk := conn.recv(65536):
-            chunks.append(chunk)
-    elapsed = time.perf_counter() - start
-    return int(b"".join(chunks)[9:12] or 0), elapsed
 
 
 def send_all(
@@ -203,7 +178,7 @@ def main() -> None:
     args = parser.parse_args()
     var_dir = Path(tempfile.mkdtemp(prefix="redbrolly-bench-intake-"))
     env = bench_env(var_dir, DATABASE)
-    create_database()
+    create_database(DATABASE)
     manage(env, "migrate", "--noinput", "-v", "0")
     manage(env, "createcachetable")
     rng = random.Random(11)
@@ -223,7 +198,7 @@ def main() -> None:
         server.wait(timeout=30)
     complete = report(results, seconds, args.reports, args)
     if not args.keep:
-        admin_execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        drop_database(DATABASE)
     shutil.rmtree(var_dir, ignore_errors=True)
     sys.exit(0 if complete else 1)
 
