@@ -157,11 +157,12 @@ def active_suspensions() -> Any:
 
 def accounts_sharing(flag: Flag) -> list[str]:
     """Who checked the identifier of a SHARED flag in its window (names, for staff)."""
-    rows = Lookup.objects.filter(
+    window = Lookup.objects.filter(
         index=flag.identifier_index, at__gte=flag.window_start, at__lte=flag.raised_at
-    ).select_related("user", "partner")
-    names = {row.user.get_username() if row.user else str(row.partner or "") for row in rows}
-    return sorted(name for name in names if name)
+    )
+    # Only the names, once each (a busy window holds many lookups by the same accounts).
+    pairs = window.values_list("user__username", "partner__name").distinct()
+    return sorted({user or partner for user, partner in pairs if user or partner})
 
 
 @dataclass(frozen=True)

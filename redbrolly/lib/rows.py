@@ -60,8 +60,12 @@ def build(model: type[M], values: Sequence[Any]) -> M:
         for convert in converters:
             value = convert(value, column, connection)
         converted.append(value)
-    names = [field.attname for field in model._meta.concrete_fields]
-    return model.from_db(connection.alias, names, converted)
+    return model.from_db(connection.alias, _attnames(model), converted)
+
+
+@cache
+def _attnames(model: type[Model]) -> list[str]:
+    return [field.attname for field in model._meta.concrete_fields]
 
 
 def run(
