@@ -170,10 +170,6 @@ class CostTable:
         monthly = self.per_member_month
         return None if monthly is None else pence(monthly * HORIZON_MONTHS)
 
-    @property
-    def horizon_months(self) -> Decimal:
-        return HORIZON_MONTHS
-
 
 def line(
     section: str, label: str, quantity: Decimal, unit: str, unit_cost: Decimal, basis: str

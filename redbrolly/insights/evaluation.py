@@ -139,7 +139,6 @@ class Evaluation:
     sensitivity: list[Sensitivity]
     economics: EconomicEvaluation | None
     economics_error: str
-    economics_n: int
     programme_cost: float
     cost_in_data: bool
     computed_at: datetime = field(default_factory=timezone.now)
@@ -168,7 +167,7 @@ def evaluate_cohort(
     covariates = [c for c in params.covariates if c in long.columns]
     imputations, mice_error = _impute(long, outcomes, covariates, params)
     pooled = mi_results(imputations, mice_error, outcomes)
-    economics, economics_error, economics_n = _economics(
+    economics, economics_error = _economics(
         imputations, mice_error, 0.0 if programme_cost_in_data else programme_cost, params
     )
     result = Evaluation(
@@ -183,7 +182,6 @@ def evaluate_cohort(
         sensitivity=_sensitivity(imputations, params),
         economics=economics,
         economics_error=economics_error,
-        economics_n=economics_n,
         programme_cost=programme_cost,
         cost_in_data=programme_cost_in_data,
         versions=software_versions(),
@@ -362,9 +360,9 @@ def _sensitivity(imputations: Imputations | None, params: Parameters) -> list[Se
 
 def _economics(
     imputations: Imputations | None, mice_error: str, programme_cost: float, params: Parameters
-) -> tuple[EconomicEvaluation | None, str, int]:
+) -> tuple[EconomicEvaluation | None, str]:
     if imputations is None:
-        return None, mice_error, 0
+        return None, mice_error
     try:
         datasets = [
             cea_data(_with_cost(data), programme_cost=programme_cost)
@@ -372,8 +370,8 @@ def _economics(
         ]
         result = evaluate(datasets, n_boot=params.n_boot, seed=params.seed + 1)
     except (*ESTIMATION_ERRORS, KeyError) as exc:
-        return None, str(exc), 0
-    return result, "", len(datasets[0].treated)
+        return None, str(exc)
+    return result, ""
 
 
 def _with_cost(wide: pd.DataFrame) -> pd.DataFrame:
