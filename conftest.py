@@ -7,12 +7,20 @@ during the whole run; the session fails at the end if one does (SECURITY.md, "Lo
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import hypothesis
 import pytest
 
 from redbrolly.lib import testing
+
+# Property tests explore new examples on every `make test`; the CI gate (.ci/run sets
+# HYPOTHESIS_PROFILE=ci) replays the same examples every run, so a gate result is reproducible
+# and a new find shows up on a developer's run, where it can be fixed, not as a random block.
+hypothesis.settings.register_profile("ci", derandomize=True, print_blob=True)
+hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 PLANTED: set[str] = set()
 LEAKS_DIR_ENV = "REDBROLLY_LEAKS_DIR"
