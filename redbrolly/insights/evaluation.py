@@ -15,7 +15,7 @@ import importlib.metadata
 import platform
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -148,6 +148,15 @@ class Evaluation:
     @property
     def n_participants(self) -> int:
         return sum(arm["enrolled"] for arm in self.flow.values())
+
+    def with_programme_cost(self, cost: float) -> Evaluation:
+        """The result with today's programme cost per member in its economics (see
+        `EconomicEvaluation.with_member_cost`); data that hold the cost take none."""
+        if self.cost_in_data or cost == self.programme_cost:
+            return self
+        shift = cost - self.programme_cost
+        economics = self.economics.with_member_cost(shift) if self.economics else None
+        return replace(self, economics=economics, programme_cost=cost)
 
     def effect(self, outcome: str, method: str) -> Effect | None:
         return next((e for e in self.effects if e.outcome == outcome and e.method == method), None)

@@ -2,9 +2,11 @@
 
 The full analysis takes a few seconds (MICE with 20 imputations, 5,000 bootstrap replicates),
 so it is computed on the first request and kept in the cache under the study and a digest of
-everything it depends on: the export's contents, the programme cost from the cost table and
-the analysis parameters. Any change to those makes a new key, so a stale result is never
-shown; seeds are fixed, so a result evicted from the cache is recomputed identically.
+everything it depends on: the export's contents and the analysis parameters. Any change to
+those makes a new key, so a stale result is never shown; seeds are fixed, so a result evicted
+from the cache is recomputed identically. The programme cost per member (from the cost table,
+which moves with the service's activity while a study is open) is not in the key: the analysis
+runs without it and it is added to the kept result on each view, which is exact.
 
 The URLconf loads this module in every process, so the analysis (statsmodels, scipy, pandas:
 seconds to import) is imported only when a report is asked for.
@@ -267,23 +269,21 @@ def report_for(source: StudySource, parameters: Parameters | None = None) -> Eva
     source, long = long_export(source)
     # Simulated costs already hold a programme cost, so the cost table does not enter them.
     programme_cost = Decimal("0") if source.simulated else costs.per_member_horizon or Decimal(0)
-    key = cache_key(source, long, programme_cost, params)
-    evaluation = cache.get(key)
-    if evaluation is None:
-        evaluation = evaluate_cohort(
-            long,
-            programme_cost=float(programme_cost),
-            programme_cost_in_data=source.simulated,
-            parameters=params,
+    key = cache_key(source, long, params)
+    analysed = cache.get(key)
+    if analysed is None:
+        # Without the programme cost, which moves with every report and alert of an open
+        # study: it is added afterwards, exactly (Evaluation.with_programme_cost).
+        analysed = evaluate_cohort(
+            long, programme_cost=0.0, programme_cost_in_data=source.simulated, parameters=params
         )
-        cache.set(key, evaluation, CACHE_SECONDS)
-        logger.info("evaluation computed for %s in %.1f s", source.key, evaluation.elapsed_seconds)
-    return EvaluationReport(source, costs, evaluation, key)
+        cache.set(key, analysed, CACHE_SECONDS)
+        logger.info("evaluation computed for %s in %.1f s", source.key, analysed.elapsed_seconds)
+    evaluation = analysed.with_programme_cost(float(programme_cost))
+    return EvaluationReport(source, costs, evaluation, f"{key}:{programme_cost}")
 
 
-def cache_key(
-    source: StudySource, long: pd.DataFrame, programme_cost: Decimal, params: Parameters
-) -> str:
+def cache_key(source: StudySource, long: pd.DataFrame, params: Parameters) -> str:
     import pandas as pd
 
     from redbrolly.insights.evaluation import ANALYSED_COLUMNS, Evaluation
@@ -297,7 +297,7 @@ def cache_key(
     digest = hashlib.sha256()
     digest.update(pd.util.hash_pandas_object(read, index=False).to_numpy().tobytes())
     shape = [field.name for field in fields(Evaluation)]
-    digest.update(repr((list(read.columns), str(programme_cost), params, shape)).encode())
+    digest.update(repr((list(read.columns), params, shape)).encode())
     # Every study that falls back to simulated data shares the one simulated result.
     name = "simulated" if source.simulated else source.key
     return f"insights:evaluation:{ANALYSIS_VERSION}:{name}:{digest.hexdigest()[:32]}"

@@ -1,6 +1,7 @@
 """One run of the evaluation keeps everything the report shows, and survives awkward data."""
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from redbrolly.insights.evaluation import OUTCOMES, Evaluation, Parameters, evaluate_cohort
@@ -63,6 +64,23 @@ def test_the_programme_cost_is_added_to_the_member_arm_unless_the_data_hold_it(c
         cohort, programme_cost=120.0, programme_cost_in_data=True, parameters=QUICK
     )
     assert delta_cost(held) == pytest.approx(delta_cost(result))
+
+
+def test_adding_the_programme_cost_afterwards_gives_what_running_with_it_gives(cohort, result):
+    """The report analyses once without the programme cost and adds today's cost on each view."""
+    priced = evaluate_cohort(cohort, programme_cost=120.0, parameters=QUICK)
+    shifted = result.with_programme_cost(120.0)
+    assert priced.economics is not None and shifted.economics is not None
+    assert shifted.programme_cost == 120.0
+    assert shifted.economics.delta_cost == pytest.approx(priced.economics.delta_cost)
+    assert shifted.economics.icer == pytest.approx(priced.economics.icer)
+    np.testing.assert_allclose(shifted.economics.replicates, priced.economics.replicates)
+    for wtp in (0.0, 20_000.0, 30_000.0):
+        assert shifted.economics.evpi(wtp) == pytest.approx(priced.economics.evpi(wtp))
+    pd.testing.assert_frame_equal(shifted.economics.ceac(), priced.economics.ceac())
+    assert result.economics is not None and result.economics.delta_cost != pytest.approx(
+        shifted.economics.delta_cost
+    )  # the kept result is not changed by adding the cost to a view of it
 
 
 def test_without_a_cost_column_the_programme_is_the_only_cost(cohort):

@@ -94,6 +94,28 @@ def test_the_analysis_is_kept_so_the_next_view_does_not_run_it_again(
         assert computed() == 0
 
 
+def test_new_activity_changes_the_programme_cost_without_running_the_analysis_again(
+    researcher_client, demo_study, caplog, people
+):
+    """An open study's cost per member moves with every report and alert; the cohort's
+    answers do not, so the kept analysis serves and the new cost is added to it."""
+
+    def cost_said(html: str) -> str:
+        found = re.search(r"The programme cost of (£[\d,]+\.\d\d) per member", html)
+        assert found, "the report names the programme cost per member"
+        return found.group(1)
+
+    people("member", "member2")
+    cache.clear()
+    with caplog.at_level(logging.INFO, logger="redbrolly.insights"):
+        before = cost_said(researcher_client.get(URL).content.decode())
+        people("practitioner")  # one more approved member: the cost per member changes
+        caplog.clear()
+        after = cost_said(researcher_client.get(URL).content.decode())
+        assert not [r for r in caplog.records if "evaluation computed" in r.getMessage()]
+    assert before != after
+
+
 def test_an_unknown_study_is_not_found(researcher_client):
     assert researcher_client.get(URL + "999999/").status_code == 404
     assert researcher_client.get(URL + "999999/report.pdf").status_code == 404

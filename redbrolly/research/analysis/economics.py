@@ -27,7 +27,7 @@ because it reuses the 20 imputations of the primary analysis and runs in seconds
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -176,6 +176,21 @@ class EconomicEvaluation:
                 "evpi": [self.evpi(w) for w in grid],
             }
         )
+
+    def with_member_cost(self, amount: float) -> EconomicEvaluation:
+        """The same evaluation with a flat `amount` more per member (the programme cost).
+
+        Δcost is the arm coefficient of cost on the arm alone, linear in the costs: a flat cost
+        for every treated participant adds exactly `amount` to it, in the point estimate and in
+        every replicate (each replicate holds both arms: the bootstrap is stratified by arm).
+        ΔQALY and incidents do not read costs. So the analysis runs once, without the programme
+        cost, and the cost counted today is added here.
+        """
+        if amount == 0:
+            return self
+        replicates = self.replicates.copy()
+        replicates[:, COLUMNS.index("delta_cost")] += amount
+        return replace(self, delta_cost=self.delta_cost + amount, replicates=replicates)
 
     def evpi(self, wtp: float) -> float:
         """Per-person EVPI of the member/non-member decision at threshold `wtp`."""
