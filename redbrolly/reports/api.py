@@ -283,16 +283,21 @@ def alert_reviews_out(report: Report) -> list[dict[str, Any]]:
     ]
 
 
-def mine_out(report: Report, by_receipt: bool = False) -> dict[str, Any]:
+def mine_out(
+    report: Report, by_receipt: bool = False, messages: list[Message] | None = None
+) -> dict[str, Any]:
     """`by_receipt`: the caller proved the report's receipt. Only the receipt holder sees
-    the alerts waiting for their look (a phone report's staff member never does)."""
+    the alerts waiting for their look (a phone report's staff member never does).
+    `messages`: the report's conversation when the caller already read it (lists)."""
+    if messages is None:
+        messages = selectors.conversations([report])[report.pk]
     return {
         "reference": report.reference,
         "status": report.status,
         "submitted_on": report.submitted_on,
         "consent_level": report.consent_level,
         "withdrawn": report.withdrawn_at is not None,
-        "messages": list(selectors.conversation(report)),
+        "messages": messages,
         "alert_reviews": alert_reviews_out(report) if by_receipt else [],
     }
 
@@ -309,9 +314,10 @@ def reports_mine(
     status, reports = reports_of_caller(request, x_receipt)
     if status != 200:
         return Status(status, REFUSALS[status])
-    for report in reports:
-        services.messages_mark_read(report=report, by_staff=False)
-    return Status(200, [mine_out(report, bool(x_receipt)) for report in reports])
+    services.messages_mark_read(reports=reports, by_staff=False)
+    messages = selectors.conversations(reports)
+    by_receipt = bool(x_receipt)
+    return Status(200, [mine_out(r, by_receipt, messages[r.pk]) for r in reports])
 
 
 def one_report(request: HttpRequest, receipt: str | None, reference: str | None) -> tuple[int, Any]:

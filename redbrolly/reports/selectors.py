@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,6 +55,14 @@ def report_of_member(user: Any, reference: str) -> Report:
 
 def conversation(report: Report) -> QuerySet[Message]:
     return report.messages.select_related("author").order_by("pk")
+
+
+def conversations(reports: Sequence[Report]) -> dict[int, list[Message]]:
+    """Each report's messages in order, for a list of reports in one query."""
+    found: dict[int, list[Message]] = {report.pk: [] for report in reports}
+    for message in Message.objects.filter(report__in=list(found)).order_by("pk"):
+        found[message.report_id].append(message)
+    return found
 
 
 def can_read_reports(user: Any) -> bool:

@@ -108,3 +108,40 @@ def test_receipt_guesses_over_the_api_are_rate_limited(client, settings) -> None
         for _ in range(3)
     ]
     assert codes == [401, 401, 429]
+
+
+def test_a_members_list_costs_the_same_queries_for_one_report_or_many(
+    client, payload, people
+) -> None:
+    """Reading and marking the messages is one query each for the whole list, not per report."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    member, moderator = people("member", "moderator")
+    _row, token = api_token_issue(user=member, name="app")
+    auth = {"Authorization": f"Bearer {token}"}
+
+    def listed() -> tuple[int, list[dict]]:
+        with CaptureQueriesContext(connection) as queries:
+            body = client.get("/api/v1/reports/mine", headers=auth).json()
+        return len(queries), body
+
+    def one_more_report(body: str) -> None:
+        report = submitted(payload(), reporter=member, source="member").report
+        services.message_from_staff(author=moderator, report=report, body=body)
+
+    one_more_report("First")
+    listed()  # the token's first use is recorded once
+    one, _body = listed()
+    for n in range(4):
+        one_more_report(f"Later {n}")
+    many, body = listed()
+    assert many == one
+    assert sorted(m["body"] for r in body for m in r["messages"]) == [
+        "First",
+        "Later 0",
+        "Later 1",
+        "Later 2",
+        "Later 3",
+    ]
+    assert not member.reports.filter(messages__read_by_reporter=False).exists()

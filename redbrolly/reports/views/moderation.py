@@ -90,7 +90,7 @@ def detail_page(
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_for_staff(request.user, pk)
     audit.log(request.user, "reports.report.viewed", report, purpose="moderation")
-    services.messages_mark_read(report=report, by_staff=True)
+    services.messages_mark_read(reports=[report], by_staff=True)
     return detail_page(request, report)
 
 

@@ -101,7 +101,7 @@ def reporter_page(
 ) -> HttpResponse:
     forms_given = forms_given or {}
     conversation = list(selectors.conversation(report))
-    services.messages_mark_read(report=report, by_staff=False)
+    services.messages_mark_read(reports=[report], by_staff=False)
     receipt_holder = receipt_report_pk(request) == report.pk
     context = {
         "report": report,
