@@ -98,6 +98,29 @@ def test_a_step_with_mistakes_shows_them_and_keeps_the_text(client, planted) -> 
     assert "Please choose a region from the list." in page and "around midnight" in page
 
 
+def test_a_step_is_written_to_the_draft_once(client, planted) -> None:
+    """Each step is one encrypted write, valid or not (it was two for a valid step)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    table = Draft._meta.db_table
+
+    def draft_writes(step: str, data: dict[str, Any]) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            go(client, step, data)
+        return sum(
+            q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT")) and table in q["sql"]
+            for q in queries
+        )
+
+    planted(NARRATIVE)
+    go(client, "what", {**WHAT, "started": started(client)})
+    assert draft_writes("story", {"narrative": NARRATIVE}) == 1
+    assert Draft.objects.get().step == "people"
+    assert draft_writes("what", {**WHAT, "region": ""}) == 1  # refused, and still kept
+    assert Draft.objects.get().step == "what"
+
+
 def test_a_bad_phone_number_is_named_by_line_without_repeating_it(client, planted) -> None:
     go(client, "what", {**WHAT, "started": started(client)})
     response = go(client, "people", {"people_count": "1", "phones": f"{PHONE}\n12345"})

@@ -210,15 +210,19 @@ def text_step_post(request: HttpRequest, intake: Intake, step: str, index: int) 
     if draft is None:
         return too_many(request, intake, step)
     values, action = raw_values(request), request.POST.get("action", "next")
-    save_section(draft, step, values, index)
-    if step == "people" and action == "remove":
-        return person_removed(draft, intake, index)
     position = STEPS.index(step)
+    # What was typed is saved once, valid or not, before anything else happens.
+    if step == "people" and action == "remove":
+        save_section(draft, step, values, index)
+        return person_removed(draft, intake, index)
     if action == "back" and position:
         save_section(draft, step, values, index, next_step=STEPS[position - 1])
         return redirect(intake.url(STEPS[position - 1]))
     form = step_form(step, request, intake, data=request.POST)
-    if not form.is_valid():
+    valid = form.is_valid()
+    forward = valid and not (step == "people" and action == "add")
+    save_section(draft, step, values, index, next_step=STEPS[position + 1] if forward else None)
+    if not valid:
         return page(
             request,
             intake,
@@ -228,9 +232,8 @@ def text_step_post(request: HttpRequest, intake: Intake, step: str, index: int) 
             status=400,
             **people_context(draft, step, index),
         )
-    if step == "people" and action == "add":
+    if not forward:
         return person_added(draft, intake)
-    save_section(draft, step, values, index, next_step=STEPS[position + 1])
     return redirect(intake.url(STEPS[position + 1]))
 
 
