@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from redbrolly.core.models import AuditEntry
 from redbrolly.reports import receipts
-from redbrolly.reports.models import Attachment, Draft, Message, Report
+from redbrolly.reports.models import Attachment, Draft, Identifier, Message, Report
 from redbrolly.reports.services import draft_index
 
 OPEN_STATUSES = (Report.Status.NEW, Report.Status.TRIAGE, Report.Status.NEEDS_INFO)
@@ -116,6 +116,46 @@ def report_for_staff(user: Any, pk: int) -> Report:
     if found is None:
         raise Http404
     return found
+
+
+SHARED_SHOWN = 50
+
+
+@dataclass(frozen=True)
+class SharedReport:
+    """Another report naming the same phone, email, handle or plate as the one being read."""
+
+    report: Report
+    kinds: list[str]
+
+
+def reports_sharing_identifiers(report: Report) -> tuple[list[SharedReport], int]:
+    """Other live reports that name one of this report's whole identifiers (the same blind
+    index): a perpetrator who comes back, or moves between areas, shows on the report a
+    moderator is reading. Withdrawn reports are left out, as everywhere else they are not to
+    be used. Newest first, at most SHARED_SHOWN; the second value is how many there are."""
+    own = Identifier.objects.filter(report=report, partial=False).values("index")
+    shared = (
+        Identifier.objects.filter(index__in=own, partial=False, report__withdrawn_at__isnull=True)
+        .exclude(report=report)
+        .values_list("report_id", "kind")
+        .distinct()
+    )
+    kinds: dict[int, set[str]] = {}
+    for report_id, kind in shared:
+        kinds.setdefault(report_id, set()).add(kind)
+    found = (
+        Report.objects.filter(pk__in=list(kinds))
+        .select_related("region")
+        .order_by("-submitted_on", "-pk")[:SHARED_SHOWN]
+    )
+    labels = dict(Identifier.Kind.choices)
+    return [
+        SharedReport(
+            other, [str(labels[k]) for k in Identifier.Kind.values if k in kinds[other.pk]]
+        )
+        for other in found
+    ], len(kinds)
 
 
 def attachment_for_staff(user: Any, pk: int) -> Attachment:

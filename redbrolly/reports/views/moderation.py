@@ -63,8 +63,11 @@ def detail_page(
 ) -> HttpResponse:
     forms_given = forms_given or {}
     user: Any = request.user
+    shared, shared_count = selectors.reports_sharing_identifiers(report)
     context = {
         "report": report,
+        "shared": shared,
+        "shared_count": shared_count,
         "can_moderate": user.has_perm("reports.moderate_report"),
         "locked_by_other": report.locked_for(user),
         "holds_lock": report.locked_by_id == user.pk
