@@ -26,6 +26,7 @@ def a_report(planted: Any) -> Report:
 
 
 def test_a_moderator_triages_and_accepts_a_report(page, axe, people, sign_in, planted) -> None:
+    older = a_report(planted)
     report = a_report(planted)
     people("moderator")
     sign_in(page, "moderator", staff=True)
@@ -33,6 +34,9 @@ def test_a_moderator_triages_and_accepts_a_report(page, axe, people, sign_in, pl
     assert axe(page) == []
     page.get_by_role("link", name=report.reference).click()
     page.get_by_text("at knifepoint").wait_for()
+    # The same phone number was reported before: the older report is one click away.
+    same = page.get_by_role("table").filter(has_text="Same")
+    assert same.get_by_role("row").filter(has_text=older.reference).inner_text().endswith("Phone")
     assert axe(page) == []
     page.get_by_role("button", name="Work on this report").click()
     page.get_by_text("This report is yours for the next 15 minutes.").wait_for()
