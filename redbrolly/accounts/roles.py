@@ -39,6 +39,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "alerts.approve_alert",
         "checker.search_identifiers",
         "linkage.view_profile",
+        "linkage.confirm_link",
     ],
     Role.CASEWORKER: ["casework.work_cases", "reports.take_phone_report"],
     Role.CASE_SUPERVISOR: [
@@ -51,6 +52,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "insights.view_statistics",
         "checker.search_identifiers",
         "linkage.view_profile",
+        "linkage.confirm_link",
         "linkage.export_intelligence",
         "reports.view_report",
     ],

@@ -1,5 +1,18 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from redbrolly.linkage import views
 
 app_name = "linkage"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("staff/linkage/", views.suggestions, name="suggestions"),
+    path("staff/linkage/decide/", views.decide, name="decide"),
+    path("staff/linkage/profiles/", views.profiles, name="profiles"),
+    path("staff/linkage/profiles/<int:pk>/", views.profile, name="profile"),
+    path("staff/linkage/profiles/<int:pk>/add/", views.profile_add, name="profile_add"),
+    path(
+        "staff/linkage/profiles/<int:pk>/intelligence.csv",
+        views.intelligence,
+        name="intelligence",
+    ),
+]

@@ -63,11 +63,14 @@ def detail_page(
 ) -> HttpResponse:
     forms_given = forms_given or {}
     user: Any = request.user
+    from redbrolly.linkage.selectors import profile_pk_of
+
     shared, shared_count = selectors.reports_sharing_identifiers(report)
     context = {
         "report": report,
         "shared": shared,
         "shared_count": shared_count,
+        "profile_pk": profile_pk_of(report.pk) if user.has_perm("linkage.view_profile") else None,
         "can_moderate": user.has_perm("reports.moderate_report"),
         "locked_by_other": report.locked_for(user),
         "holds_lock": report.locked_by_id == user.pk

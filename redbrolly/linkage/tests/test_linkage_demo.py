@@ -1,0 +1,28 @@
+"""The demo shows profiles to read, one to export, and suggestions still waiting."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from redbrolly.linkage import demo, selectors
+from redbrolly.linkage.models import Link
+from redbrolly.reports import demo as reports_demo
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_confirms_most_repeat_offenders_and_leaves_work_to_do(people) -> None:
+    people("member", "member2", "practitioner", "moderator", "caseworker")
+    reports_demo.seed(random.Random(7))
+    demo.seed(random.Random(7))
+    found = selectors.profiles()
+    assert len(found) >= 5
+    assert all(len(profile.reports) >= 2 for profile in found)
+    assert any(profile.shareable() for profile in found)
+    _shown, waiting = selectors.suggestions()
+    assert waiting > 0
+    links = Link.objects.count()
+    demo.seed(random.Random(7))
+    assert Link.objects.count() == links
