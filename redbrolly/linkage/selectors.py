@@ -17,19 +17,12 @@ from django.db.models import Count, QuerySet
 from redbrolly.linkage.models import Link
 from redbrolly.reports.models import Identifier, Report
 
-SUGGESTIONS_SHOWN = 100
+GROUPS_SHOWN = 50
 
 
 def live_identifiers() -> QuerySet[Identifier]:
     """Whole identifiers of reports nobody withdrew: what suggestions are made of."""
     return Identifier.objects.filter(partial=False, report__withdrawn_at__isnull=True)
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    first: Report
-    second: Report
-    kinds: list[str]
 
 
 def kind_labels(kinds: Iterable[str]) -> list[str]:
@@ -59,30 +52,101 @@ def shared_pairs() -> dict[tuple[int, int], set[str]]:
     return pairs
 
 
-def suggestions(limit: int = SUGGESTIONS_SHOWN) -> tuple[list[Suggestion], int]:
-    """Pairs nobody has decided yet, the newest report first; and how many there are."""
-    decided = set(Link.objects.values_list("first_id", "second_id"))
-    # Two reports already in one profile (linked through others) need no decision.
-    profile_of = {
-        pk: position
-        for position, group in enumerate(
-            groups(confirmed_links().values_list("first_id", "second_id"))
+class ReportsSeen:
+    """When, where and what, over a few reports (a profile, or a suggestion's candidate)."""
+
+    reports: list[Report]
+
+    @property
+    def first_seen(self) -> Any:
+        return min(report.occurred_on for report in self.reports)
+
+    @property
+    def last_seen(self) -> Any:
+        return max(report.occurred_on for report in self.reports)
+
+    @property
+    def regions(self) -> list[str]:
+        return sorted({report.region.name for report in self.reports})
+
+    @property
+    def incident_types(self) -> list[str]:
+        labels = {t.label for report in self.reports for t in report.incident_types.all()}
+        return sorted(labels)
+
+
+@dataclass(frozen=True)
+class Candidate(ReportsSeen):
+    """One row of a suggestion: a report on its own, or a profile (its reports, oldest first).
+    `pk` is the report that stands for it in decisions: the report, or the profile's oldest."""
+
+    reports: list[Report]
+
+    @property
+    def pk(self) -> int:
+        return self.reports[0].pk
+
+    @property
+    def is_profile(self) -> bool:
+        return len(self.reports) > 1
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """Reports and profiles that name the same details, directly or through each other, and
+    that nobody has decided about: perhaps one person."""
+
+    candidates: list[Candidate]
+    kinds: list[str]
+
+
+def suggestions(limit: int = GROUPS_SHOWN) -> tuple[list[Suggestion], int]:
+    """The waiting suggestions, the one with the newest report first; and how many there are.
+
+    A profile counts as one candidate (a new report matching a profile of nine is one
+    question, not nine), and "not the same person" between any report of two candidates
+    keeps them apart.
+    """
+    profile_groups = groups(confirmed_links().values_list("first_id", "second_id"))
+    node_of = {pk: min(group) for group in profile_groups for pk in group}
+
+    def node(pk: int) -> int:
+        return node_of.get(pk, pk)
+
+    apart = {
+        tuple(sorted((node(first), node(second))))
+        for first, second in Link.objects.filter(decision=Link.Decision.DIFFERENT).values_list(
+            "first_id", "second_id"
         )
-        for pk in group
     }
+    edges: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for (first, second), kinds in shared_pairs().items():
+        pair = (min(node(first), node(second)), max(node(first), node(second)))
+        if pair[0] != pair[1] and pair not in apart:
+            edges[pair] |= kinds
+    found = groups(edges)
+    members = {min(group): group for group in profile_groups}
+    shown_nodes = sorted(
+        found, key=lambda nodes: max(pk for n in nodes for pk in members.get(n, {n})), reverse=True
+    )[:limit]
+    reports = reports_by_pk(
+        pk for nodes in shown_nodes for n in nodes for pk in members.get(n, {n})
+    )
+    made = []
+    for nodes in shown_nodes:
+        kinds = {kind for pair, shared in edges.items() if pair[0] in nodes for kind in shared}
+        candidates = [
+            Candidate(sorted((reports[pk] for pk in members.get(n, {n})), key=lambda r: r.pk))
+            for n in sorted(nodes)
+        ]
+        made.append(Suggestion(candidates, kind_labels(kinds)))
+    return made, len(found)
 
-    def settled(pair: tuple[int, int]) -> bool:
-        first, second = pair
-        return pair in decided or profile_of.get(first, -1) == profile_of.get(second, -2)
 
-    waiting = {pair: kinds for pair, kinds in shared_pairs().items() if not settled(pair)}
-    newest_first = sorted(waiting, key=lambda pair: pair[1], reverse=True)[:limit]
-    reports = reports_by_pk({pk for pair in newest_first for pk in pair})
-    shown = [
-        Suggestion(reports[first], reports[second], kind_labels(waiting[(first, second)]))
-        for first, second in newest_first
-    ]
-    return shown, len(waiting)
+def suggestion_with(pk: int) -> Suggestion | None:
+    """The waiting suggestion a candidate (named by its report) is part of."""
+    shown, _count = suggestions(limit=10**9)
+    return next((s for s in shown if any(c.pk == pk for c in s.candidates)), None)
 
 
 def reports_by_pk(pks: Iterable[int], *, with_people: bool = False) -> dict[int, Report]:
@@ -107,7 +171,7 @@ class LinkShown:
 
 
 @dataclass
-class Profile:
+class Profile(ReportsSeen):
     """Reports joined by "same person" decisions; named by its oldest report's pk."""
 
     reports: list[Report]
@@ -116,23 +180,6 @@ class Profile:
     @property
     def pk(self) -> int:
         return min(report.pk for report in self.reports)
-
-    @property
-    def first_seen(self) -> Any:
-        return min(report.occurred_on for report in self.reports)
-
-    @property
-    def last_seen(self) -> Any:
-        return max(report.occurred_on for report in self.reports)
-
-    @property
-    def regions(self) -> list[str]:
-        return sorted({report.region.name for report in self.reports})
-
-    @property
-    def incident_types(self) -> list[str]:
-        labels = {t.label for report in self.reports for t in report.incident_types.all()}
-        return sorted(labels)
 
     def shareable(self) -> list[Report]:
         """The reports whose reporter agreed to anonymised intelligence going to the police."""

@@ -33,6 +33,26 @@ def link_decide(*, actor: Any, a: Report, b: Report, decision: str, reason: str 
     return link
 
 
+@transaction.atomic
+def link_same(*, actor: Any, reports: list[Report], reason: str = "") -> list[Link]:
+    """The chosen candidates are one person: each is linked to the first (one profile)."""
+    if len(reports) < 2:
+        raise ValidationError(_("Tick at least two to say they are the same person."))
+    return [
+        link_decide(actor=actor, a=reports[0], b=other, decision=Link.Decision.SAME, reason=reason)
+        for other in reports[1:]
+    ]
+
+
+@transaction.atomic
+def link_apart(*, actor: Any, report: Report, others: list[Report], reason: str = "") -> list[Link]:
+    """One candidate is not the same person as any of the others it was suggested with."""
+    return [
+        link_decide(actor=actor, a=report, b=other, decision=Link.Decision.DIFFERENT, reason=reason)
+        for other in others
+    ]
+
+
 # --- police intelligence -------------------------------------------------------------------
 
 CONSENT_WORDS = {

@@ -6,6 +6,8 @@ app_name = "linkage"
 
 urlpatterns = [
     path("staff/linkage/", views.suggestions, name="suggestions"),
+    path("staff/linkage/same/", views.same, name="same"),
+    path("staff/linkage/apart/", views.apart, name="apart"),
     path("staff/linkage/decide/", views.decide, name="decide"),
     path("staff/linkage/profiles/", views.profiles, name="profiles"),
     path("staff/linkage/profiles/<int:pk>/", views.profile, name="profile"),

@@ -28,7 +28,7 @@ EXPORT = ("linkage.export_intelligence", *VIEW)
 @staff_required(*VIEW)
 def suggestions(request: HttpRequest) -> HttpResponse:
     shown, waiting = selectors.suggestions()
-    context = {"suggestions": shown, "waiting": waiting, "decisions": Link.Decision}
+    context = {"suggestions": shown, "waiting": waiting}
     return render(request, "linkage/suggestions.html", context)
 
 
@@ -38,6 +38,47 @@ def live_report(pk: Any) -> Report:
 
 def errors_of(refused: ValidationError) -> str:
     return " ".join(refused.messages)
+
+
+def chosen_pks(request: HttpRequest) -> list[int]:
+    values = request.POST.getlist("chosen")
+    return list(dict.fromkeys(int(v) for v in values if v.isdigit() and len(v) < 12))
+
+
+@require_POST
+@staff_required(*DECIDE)
+def same(request: HttpRequest) -> HttpResponse:
+    """The ticked candidates of a suggestion are one person."""
+    reason = request.POST.get("reason", "")[:500]
+    reports = [live_report(pk) for pk in chosen_pks(request)]
+    try:
+        services.link_same(actor=request.user, reports=reports, reason=reason)
+    except ValidationError as refused:
+        messages.error(request, errors_of(refused))
+    else:
+        messages.success(request, _("Linked: they are now one profile."))
+    return redirect("linkage:suggestions")
+
+
+@require_POST
+@staff_required(*DECIDE)
+def apart(request: HttpRequest) -> HttpResponse:
+    """One candidate is not the same person as the others of its suggestion."""
+    value = request.POST.get("candidate", "")
+    report = live_report(int(value) if value.isdigit() and len(value) < 12 else 0)
+    suggestion = selectors.suggestion_with(report.pk)
+    if suggestion is None:
+        messages.error(request, _("This suggestion was decided already."))
+        return redirect("linkage:suggestions")
+    others = [live_report(c.pk) for c in suggestion.candidates if c.pk != report.pk]
+    services.link_apart(
+        actor=request.user,
+        report=report,
+        others=others,
+        reason=request.POST.get("reason", "")[:500],
+    )
+    messages.success(request, _("Recorded: not the same person as the others."))
+    return redirect("linkage:suggestions")
 
 
 @require_POST

@@ -29,9 +29,22 @@ def decide(client: Client, a: Any, b: Any, decision: str = "same", **extra: str)
     return client.post("/staff/linkage/decide/", data)
 
 
-def waiting_pairs() -> set[tuple[str, str]]:
+def waiting() -> list[set[str]]:
+    """Each waiting suggestion as the references of its candidates ("P:" for a profile)."""
     shown, _count = selectors.suggestions()
-    return {(s.first.reference, s.second.reference) for s in shown}
+    return [
+        {("P:" if c.is_profile else "") + c.reports[0].reference for c in s.candidates}
+        for s in shown
+    ]
+
+
+def same(client: Client, *reports: Any, reason: str = "") -> Any:
+    data = {"chosen": [r.pk for r in reports], "reason": reason}
+    return client.post("/staff/linkage/same/", data)
+
+
+def apart(client: Client, report: Any, reason: str = "") -> Any:
+    return client.post("/staff/linkage/apart/", {"candidate": report.pk, "reason": reason})
 
 
 def test_reports_naming_the_same_phone_are_suggested_until_someone_decides(
@@ -39,13 +52,13 @@ def test_reports_naming_the_same_phone_are_suggested_until_someone_decides(
 ) -> None:
     a, b = report_about(), report_about(phone="+44 7700 900417")
     report_about(phone="07700 900999")  # nobody else named it
-    assert waiting_pairs() == {(a.reference, b.reference)}
+    assert waiting() == [{a.reference, b.reference}]
     client = staff(people)
     page = client.get("/staff/linkage/").content.decode()
     assert a.reference in page and b.reference in page and "same Phone" in page
-    response = decide(client, b, a, "different", reason="Different car, different town")
+    response = apart(client, b, reason="Different car, different town")
     assert response.status_code == 302
-    assert waiting_pairs() == set()
+    assert waiting() == []
     link = Link.objects.get()
     assert (link.first, link.second, link.decision) == (a, b, "different")
     assert link.reason == "Different car, different town"
@@ -53,34 +66,58 @@ def test_reports_naming_the_same_phone_are_suggested_until_someone_decides(
     assert entry.details == {"decision": "different"}
 
 
-def test_confirmed_links_make_one_profile_and_settle_the_other_pairs(people, report_about) -> None:
+def test_confirmed_links_make_one_profile_which_counts_as_one_candidate(
+    people, report_about
+) -> None:
     a, b, c = report_about(), report_about(), report_about()
-    assert len(waiting_pairs()) == 3
+    assert waiting() == [{a.reference, b.reference, c.reference}]
     client = staff(people)
-    decide(client, a, b)
-    decide(client, b, c)
-    assert waiting_pairs() == set()  # a and c are in one profile through b
+    assert same(client, a, b, reason="Same hoodie").status_code == 302
+    assert waiting() == [{"P:" + a.reference, c.reference}]
+    same(client, a, c)
+    assert waiting() == []
     [profile] = selectors.profiles()
     assert [r.pk for r in profile.reports] == [a.pk, b.pk, c.pk] and profile.pk == a.pk
     page = client.get(f"/staff/linkage/profiles/{a.pk}/").content.decode()
     assert "3 reports" in page and "+447700900417" in page and "tall, beard" in page
+    assert "Same hoodie" in page
     assert AuditEntry.objects.filter(action="linkage.profile.viewed").count() == 1
     assert client.get(f"/staff/linkage/profiles/{b.pk}/").status_code == 404  # named by a
-    decide(client, b, c, "different", back="profile")
+    decide(client, a, c, "different", back="profile")
     assert [len(p.reports) for p in selectors.profiles()] == [2]
+
+
+def test_a_new_report_not_the_same_as_a_profile_is_kept_apart_from_all_of_it(
+    people, report_about
+) -> None:
+    a, b = report_about(), report_about()
+    client = staff(people)
+    same(client, a, b)
+    newcomer = report_about()  # shares the phone with a and with b
+    assert waiting() == [{"P:" + a.reference, newcomer.reference}]
+    apart(client, newcomer, reason="He was abroad that week")
+    assert waiting() == []
+    assert Link.objects.filter(decision="different").count() == 1
+
+
+def test_ticking_fewer_than_two_is_explained(people, report_about) -> None:
+    a, _b = report_about(), report_about()
+    response = staff(people).post("/staff/linkage/same/", {"chosen": [a.pk]}, follow=True)
+    assert "Tick at least two to say they are the same person." in response.content.decode()
+    assert not Link.objects.exists()
 
 
 def test_a_withdrawn_report_leaves_suggestions_and_profiles(people, report_about) -> None:
     a, b, c = report_about(), report_about(), report_about()
     client = staff(people)
-    decide(client, a, b)
-    decide(client, a, c)
+    same(client, a, b, c)
     report_services.report_withdraw(actor=None, report=c)
     assert [[r.pk for r in p.reports] for p in selectors.profiles()] == [[a.pk, b.pk]]
     d = report_about()
     report_services.report_withdraw(actor=None, report=d)
-    assert waiting_pairs() == set()
+    assert waiting() == []
     assert decide(client, a, d).status_code == 404
+    assert same(client, a, d).status_code == 404
 
 
 def test_a_report_is_added_to_a_profile_by_its_reference(people, report_about) -> None:
@@ -200,4 +237,4 @@ def test_the_suggestions_cost_the_same_queries_for_few_reports_or_many(
     for _ in range(4):
         report_about()
     assert queries() == few
-    assert len(waiting_pairs()) == 15
+    assert [len(group) for group in waiting()] == [6]
