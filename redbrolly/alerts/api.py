@@ -9,13 +9,14 @@ Partners (rbp_ keys) read the alerts of the regions they ask for, to show their 
 import datetime
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from redbrolly.alerts import selectors
+from redbrolly.alerts import selectors, services
 from redbrolly.alerts.models import Alert, AlertQuerySet, Severity
 from redbrolly.core.models import Region
 
@@ -144,6 +145,92 @@ def alerts(request: HttpRequest, filters: Query[AlertFilters]) -> Any:
     language = language_for(caller, filters.language)
     found = with_filters(readable, filters).order_by("-published_at", "-pk")[:LIST_LIMIT]
     return [out(alert, language) for alert in found]
+
+
+# --- a member's look at an alert before it is sent ---------------------------------------------
+
+
+class ReviewOut(Schema):
+    id: int
+    title: str
+    summary: str
+    perpetrator: str
+    vehicle: str
+    identifiers: list[str] = Field(description="masked, as members will read them")
+    regions: list[str] = Field(description="region names, or National")
+    asked_on: datetime.date
+    answer: str = Field(description="waiting, ok or changes")
+    comment: str
+    can_answer: bool = Field(description="false once the alert is sent (or stopped)")
+
+
+class ReviewAnswerIn(Schema):
+    ok: bool = Field(..., description="true: fine to send; false: please change it")
+    comment: str = Field("", max_length=2000)
+
+
+def review_out(review: Any, language: str) -> dict[str, Any]:
+    text = review.alert.text_in(language)
+    return {
+        "id": review.pk,
+        "title": text["title"],
+        "summary": text["summary"],
+        "perpetrator": text["perpetrator"],
+        "vehicle": text["vehicle"],
+        "identifiers": [line for line in text["identifiers"].splitlines() if line.strip()],
+        "regions": selectors.regions_named(review.alert),
+        "asked_on": timezone.localdate(review.asked_at),
+        "answer": review.answer,
+        "comment": review.comment,
+        "can_answer": review.alert.is_editable,
+    }
+
+
+def reviews_of_caller(request: HttpRequest) -> Any:
+    """A member token's own reviews; None for a partner key (they have none)."""
+    caller = request.auth  # type: ignore[attr-defined]
+    if caller.partner is not None or caller.user is None:
+        return None
+    reviews = selectors.reviews_for_reporter(caller.user)
+    return reviews.prefetch_related("alert__regions", "alert__translations"), caller
+
+
+@router.get(
+    "/alerts/reviews",
+    response={200: list[ReviewOut], 403: Problem},
+    summary="Alerts from the caller's reports, shown before they are sent",
+)
+def reviews(request: HttpRequest) -> Any:
+    """What the member area's "Alerts to look at" shows: newest first, answered or not."""
+    found = reviews_of_caller(request)
+    if found is None:
+        return Status(403, {"detail": "Only the person who reported can see this."})
+    reviews, caller = found
+    language = language_for(caller, "")
+    return Status(200, [review_out(review, language) for review in reviews[:LIST_LIMIT]])
+
+
+@router.post(
+    "/alerts/reviews/{review_id}",
+    response={200: ReviewOut, 403: Problem, 404: Problem, 409: Problem, 422: Problem},
+    summary="Answer (or change the answer) before the alert is sent",
+)
+def review_answer(request: HttpRequest, review_id: int, payload: ReviewAnswerIn) -> Any:
+    found = reviews_of_caller(request)
+    if found is None:
+        return Status(403, {"detail": "Only the person who reported can see this."})
+    reviews, caller = found
+    review = reviews.filter(pk=review_id).first() if 0 < review_id < 2**63 else None
+    if review is None:
+        return Status(404, {"detail": "No such alert to answer."})
+    try:
+        services.alert_review_answer(
+            reporter=caller.user, review=review, ok=payload.ok, comment=payload.comment
+        )
+    except ValidationError as refused:
+        return Status(409, {"detail": " ".join(refused.messages)})
+    fresh = reviews.get(pk=review.pk)
+    return Status(200, review_out(fresh, language_for(caller, "")))
 
 
 @router.get("/alerts/{alert_id}", response={200: AlertOut, 403: Problem, 404: Problem})

@@ -146,7 +146,8 @@ class MineOut(Schema):
     alert_reviews: list[AlertReviewOut] = Field(
         default_factory=list,
         description="Alerts from this report waiting for the receipt holder's answer before "
-        "they are sent (always empty with a member token: members answer in their account)",
+        "they are sent (always empty with a member token: members read theirs at "
+        "GET /api/v1/alerts/reviews)",
     )
 
 
@@ -411,7 +412,7 @@ def reports_mine_alert_review(
     x_receipt: str | None = Header(None, alias="X-Receipt"),
 ) -> Any:
     """Answer an alert from one of the caller's reports before it is sent (receipt holders;
-    members answer in their account). The answer is kept to the day, like the web page's."""
+    members answer at POST /api/v1/alerts/reviews/{id}). Kept to the day, like the page's."""
     from redbrolly.alerts import selectors as alert_selectors
     from redbrolly.alerts import services as alert_services
 
