@@ -234,15 +234,15 @@ def draft_new(request: HttpRequest) -> HttpResponse:
 def staff_context(request: HttpRequest, alert: Alert) -> dict[str, Any]:
     flags = selectors.flags_in(alert)
     texts = selectors.alert_texts(alert)
-    deliveries = selectors.deliveries_of(alert)
+    counts = status_counts(selectors.deliveries_of(alert)) if alert.published_at else {}
     return {
         "alert": alert,
         "fields": flagged_fields(texts, flags, {k: str(v) for k, v in FIELD_LABELS.items()}),
         "unresolved": len(selectors.unresolved(flags)),
         "kept": [item for item in flags if item.resolved],
         "preview": selectors.preview(alert) if alert.status != Alert.Status.DRAFT else None,
-        "counts": status_counts(deliveries) if alert.published_at else {},
-        "failed": deliveries.filter(status=Delivery.Status.FAILED).count(),
+        "counts": counts,
+        "failed": sum(by_status.get(Delivery.Status.FAILED, 0) for by_status in counts.values()),
         "reviews": alert.reviews.select_related("report"),
         "may_approve": request.user.has_perm(APPROVE),
         "wrote_it": request.user.pk in {alert.created_by_id, alert.last_edited_by_id},

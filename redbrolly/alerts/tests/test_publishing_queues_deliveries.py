@@ -50,3 +50,20 @@ def test_publishing_twice_is_refused_and_queues_nothing_more(people: Any) -> Non
     with pytest.raises(Exception):
         services.alert_publish(actor=approver, alert=Alert.objects.get(pk=alert.pk))
     assert Delivery.objects.count() == 3
+
+
+def test_the_staff_page_counts_deliveries_by_channel_and_names_the_failed_ones(
+    people: Any, client: Any
+) -> None:
+    drafter, approver = people("moderator", "moderator2")
+    members(2, prefix="counted")
+    alert = ready_alert(drafter)
+    services.alert_approve(moderator=approver, alert=alert)
+    failed = Delivery.objects.filter(channel="sms").order_by("pk")
+    Delivery.objects.filter(pk__in=list(failed.values_list("pk", flat=True)[:1])).update(
+        status=Delivery.Status.FAILED
+    )
+    client.force_login(drafter)
+    page = client.get(f"/staff/alerts/{alert.pk}/").content.decode()
+    assert "1 failed delivery" in page
+    assert "failed: 1 · pending: 1" in page or "pending: 1 · failed: 1" in page
