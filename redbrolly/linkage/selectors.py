@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import F, Max, Min, QuerySet
 
 from redbrolly.linkage.models import Link
 from redbrolly.reports.models import Identifier, Report
@@ -32,11 +32,14 @@ def kind_labels(kinds: Iterable[str]) -> list[str]:
 
 def shared_pairs() -> dict[tuple[int, int], set[str]]:
     """(lower report pk, higher report pk) -> the kinds of identifier the two share."""
+    # Indexes named by more than one report: min < max is one hash aggregate over the
+    # identifier table alone (a distinct count, or joining reports to leave out withdrawn
+    # ones, made this query ten times slower); withdrawn reports drop out on the next line.
     repeated = (
-        live_identifiers()
+        Identifier.objects.filter(partial=False)
         .values("index")
-        .annotate(reports=Count("report", distinct=True))
-        .filter(reports__gt=1)
+        .annotate(lowest=Min("report_id"), highest=Max("report_id"))
+        .filter(lowest__lt=F("highest"))
         .values("index")
     )
     by_index: dict[str, dict[int, str]] = defaultdict(dict)
