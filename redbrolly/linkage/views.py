@@ -174,12 +174,16 @@ def intelligence(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="intelligence-profile-{pk}.csv"'
     csv.writer(response).writerows(rows)
-    audit.log(
-        request.user,
-        "linkage.intelligence.exported",
-        found.reports[0],
-        purpose="police intelligence",
-        reports=len(found.shareable()),
-        withheld=len(found.reports) - len(found.shareable()),
-    )
+    # One row per report that went out, so each report's history says it was shared.
+    shared = found.shareable()
+    for report in shared:
+        audit.log(
+            request.user,
+            "linkage.intelligence.exported",
+            report,
+            purpose="police intelligence",
+            profile=pk,
+            reports=len(shared),
+            withheld=len(found.reports) - len(shared),
+        )
     return response

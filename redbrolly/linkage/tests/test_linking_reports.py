@@ -184,9 +184,16 @@ def test_the_police_get_only_what_each_reporter_agreed_to_and_never_the_reporter
     }
     text = client.get(f"/staff/linkage/profiles/{anonymised.pk}/intelligence.csv").content
     assert NARRATIVE.encode() not in text and b"narrative" not in text
-    entry = AuditEntry.objects.filter(action="linkage.intelligence.exported").last()
-    assert entry is not None and entry.details == {"reports": 2, "withheld": 2}
-    assert entry.purpose == "police intelligence"
+    entries = AuditEntry.objects.filter(action="linkage.intelligence.exported")
+    # Two downloads above, each recorded on every report it held, never on the others.
+    assert sorted(entries.values_list("object_id", flat=True)) == sorted(
+        [str(anonymised.pk), str(full.pk)] * 2
+    )
+    entry = entries.last()
+    assert entry is not None and entry.purpose == "police intelligence"
+    assert entry.details == {"profile": anonymised.pk, "reports": 2, "withheld": 2}
+    history = client.get(f"/staff/reports/{full.pk}/").content.decode()
+    assert "linkage.intelligence.exported" in history
 
 
 def test_a_formula_typed_by_someone_is_exported_as_text(people, report_about) -> None:
