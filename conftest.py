@@ -165,3 +165,18 @@ def smtp_server(settings: Any) -> Iterator[Mailbox]:
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", port, False
     yield mailbox
     controller.stop()
+
+
+@pytest.fixture
+def wsgi_keeps_test_connection() -> Iterator[None]:
+    """For tests that call the WSGI app directly (Schemathesis): like Django's test client,
+    keep the request signals from closing the connection the test's transaction lives on
+    (PostgreSQL)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)

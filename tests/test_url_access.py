@@ -81,6 +81,9 @@ def test_each_person_reaches_only_what_their_role_allows(who: str, people: Any) 
         assert status < 500, f"{url} gave {status} for {who}"
         if not allowed(route, user):
             assert status in DENIED, f"{url} ({route.rule}) gave {status} to {who}"
+            # A POST-only view answers every GET with 405; the POST must be refused too.
+            posted = client.post(url).status_code
+            assert posted in DENIED, f"POST {url} ({route.rule}) gave {posted} to {who}"
 
 
 def test_anonymous_people_are_sent_to_sign_in_from_admin_and_allauth_private_pages(

@@ -186,13 +186,18 @@ def review_out(review: Any, language: str) -> dict[str, Any]:
     }
 
 
-def reviews_of_caller(request: HttpRequest) -> Any:
-    """A member token's own reviews; None for a partner key (they have none)."""
+def reporter_of(request: HttpRequest) -> Any:
+    """The member behind a member token; None for a partner key (partners have no reviews)."""
     caller = request.auth  # type: ignore[attr-defined]
-    if caller.partner is not None or caller.user is None:
-        return None
-    reviews = selectors.reviews_for_reporter(caller.user)
-    return reviews.prefetch_related("alert__regions", "alert__translations"), caller
+    return None if caller.partner is not None else caller.user
+
+
+def reviews_of(user: Any) -> Any:
+    reviews = selectors.reviews_for_reporter(user)
+    return reviews.prefetch_related("alert__regions", "alert__translations")
+
+
+REVIEWS_REFUSED = {"detail": "Only the person who reported can see this."}
 
 
 @router.get(
@@ -202,12 +207,11 @@ def reviews_of_caller(request: HttpRequest) -> Any:
 )
 def reviews(request: HttpRequest) -> Any:
     """What the member area's "Alerts to look at" shows: newest first, answered or not."""
-    found = reviews_of_caller(request)
-    if found is None:
-        return Status(403, {"detail": "Only the person who reported can see this."})
-    reviews, caller = found
-    language = language_for(caller, "")
-    return Status(200, [review_out(review, language) for review in reviews[:LIST_LIMIT]])
+    user = reporter_of(request)
+    if user is None:
+        return Status(403, REVIEWS_REFUSED)
+    language = language_for(request.auth, "")  # type: ignore[attr-defined]
+    return Status(200, [review_out(review, language) for review in reviews_of(user)[:LIST_LIMIT]])
 
 
 @router.post(
@@ -216,21 +220,21 @@ def reviews(request: HttpRequest) -> Any:
     summary="Answer (or change the answer) before the alert is sent",
 )
 def review_answer(request: HttpRequest, review_id: int, payload: ReviewAnswerIn) -> Any:
-    found = reviews_of_caller(request)
-    if found is None:
-        return Status(403, {"detail": "Only the person who reported can see this."})
-    reviews, caller = found
+    user = reporter_of(request)
+    if user is None:
+        return Status(403, REVIEWS_REFUSED)
+    reviews = reviews_of(user)
     review = reviews.filter(pk=review_id).first() if 0 < review_id < 2**63 else None
     if review is None:
         return Status(404, {"detail": "No such alert to answer."})
     try:
         services.alert_review_answer(
-            reporter=caller.user, review=review, ok=payload.ok, comment=payload.comment
+            reporter=user, review=review, ok=payload.ok, comment=payload.comment
         )
     except ValidationError as refused:
         return Status(409, {"detail": " ".join(refused.messages)})
-    fresh = reviews.get(pk=review.pk)
-    return Status(200, review_out(fresh, language_for(caller, "")))
+    language = language_for(request.auth, "")  # type: ignore[attr-defined]
+    return Status(200, review_out(reviews.get(pk=review.pk), language))
 
 
 @router.get("/alerts/{alert_id}", response={200: AlertOut, 403: Problem, 404: Problem})

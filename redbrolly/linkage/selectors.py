@@ -16,18 +16,9 @@ from django.db.models import F, Max, Min, QuerySet
 
 from redbrolly.linkage.models import Link
 from redbrolly.reports.models import Identifier, Report
+from redbrolly.reports.selectors import kind_labels, live_whole_identifiers
 
 GROUPS_SHOWN = 50
-
-
-def live_identifiers() -> QuerySet[Identifier]:
-    """Whole identifiers of reports nobody withdrew: what suggestions are made of."""
-    return Identifier.objects.filter(partial=False, report__withdrawn_at__isnull=True)
-
-
-def kind_labels(kinds: Iterable[str]) -> list[str]:
-    labels = dict(Identifier.Kind.choices)
-    return [str(labels[kind]) for kind in Identifier.Kind.values if kind in set(kinds)]
 
 
 def shared_pairs() -> dict[tuple[int, int], set[str]]:
@@ -43,7 +34,11 @@ def shared_pairs() -> dict[tuple[int, int], set[str]]:
         .values("index")
     )
     by_index: dict[str, dict[int, str]] = defaultdict(dict)
-    rows = live_identifiers().filter(index__in=repeated).values_list("index", "report_id", "kind")
+    rows = (
+        live_whole_identifiers()
+        .filter(index__in=repeated)
+        .values_list("index", "report_id", "kind")
+    )
     for index, report_id, kind in rows:
         by_index[index][report_id] = kind
     pairs: dict[tuple[int, int], set[str]] = defaultdict(set)
@@ -103,13 +98,23 @@ class Suggestion:
     kinds: list[str]
 
 
-def suggestions(limit: int = GROUPS_SHOWN) -> tuple[list[Suggestion], int]:
-    """The waiting suggestions, the one with the newest report first; and how many there are.
+@dataclass(frozen=True)
+class Waiting:
+    """The undecided groups as report pks: each group a set of candidates, each candidate
+    named by its oldest report (`members` lists a profile's reports), with what they share."""
 
-    A profile counts as one candidate (a new report matching a profile of nine is one
+    groups: list[set[int]]
+    kinds: list[set[str]]
+    members: dict[int, set[int]]
+
+    def reports_of(self, candidate: int) -> set[int]:
+        return self.members.get(candidate, {candidate})
+
+
+def waiting() -> Waiting:
+    """A profile counts as one candidate (a new report matching a profile of nine is one
     question, not nine), and "not the same person" between any report of two candidates
-    keeps them apart.
-    """
+    keeps them apart."""
     profile_groups = groups(confirmed_links().values_list("first_id", "second_id"))
     node_of = {pk: min(group) for group in profile_groups for pk in group}
 
@@ -128,28 +133,42 @@ def suggestions(limit: int = GROUPS_SHOWN) -> tuple[list[Suggestion], int]:
         if pair[0] != pair[1] and pair not in apart:
             edges[pair] |= kinds
     found = groups(edges)
-    members = {min(group): group for group in profile_groups}
-    shown_nodes = sorted(
-        found, key=lambda nodes: max(pk for n in nodes for pk in members.get(n, {n})), reverse=True
-    )[:limit]
+    group_of = {candidate: position for position, group in enumerate(found) for candidate in group}
+    kinds_of: list[set[str]] = [set() for _ in found]
+    for (first, _second), kinds in edges.items():
+        kinds_of[group_of[first]] |= kinds
+    return Waiting(found, kinds_of, {min(group): group for group in profile_groups})
+
+
+def suggestions(limit: int = GROUPS_SHOWN) -> tuple[list[Suggestion], int]:
+    """The waiting suggestions, the one with the newest report first; and how many there are."""
+    found = waiting()
+
+    def newest(position: int) -> int:
+        return max(pk for c in found.groups[position] for pk in found.reports_of(c))
+
+    shown = sorted(range(len(found.groups)), key=newest, reverse=True)[:limit]
     reports = reports_by_pk(
-        pk for nodes in shown_nodes for n in nodes for pk in members.get(n, {n})
+        pk for position in shown for c in found.groups[position] for pk in found.reports_of(c)
     )
-    made = []
-    for nodes in shown_nodes:
-        kinds = {kind for pair, shared in edges.items() if pair[0] in nodes for kind in shared}
-        candidates = [
-            Candidate(sorted((reports[pk] for pk in members.get(n, {n})), key=lambda r: r.pk))
-            for n in sorted(nodes)
-        ]
-        made.append(Suggestion(candidates, kind_labels(kinds)))
-    return made, len(found)
+    made = [
+        Suggestion(
+            [
+                Candidate(sorted((reports[pk] for pk in found.reports_of(c)), key=lambda r: r.pk))
+                for c in sorted(found.groups[position])
+            ],
+            kind_labels(found.kinds[position]),
+        )
+        for position in shown
+    ]
+    return made, len(found.groups)
 
 
-def suggestion_with(pk: int) -> Suggestion | None:
-    """The waiting suggestion a candidate (named by its report) is part of."""
-    shown, _count = suggestions(limit=10**9)
-    return next((s for s in shown if any(c.pk == pk for c in s.candidates)), None)
+def suggested_with(pk: int) -> list[int] | None:
+    """The other candidates of the waiting suggestion a candidate (named by its report) is
+    part of, or None; nothing is read beyond the pks."""
+    group = next((group for group in waiting().groups if pk in group), None)
+    return None if group is None else sorted(group - {pk})
 
 
 def reports_by_pk(pks: Iterable[int], *, with_people: bool = False) -> dict[int, Report]:
@@ -236,10 +255,11 @@ def profiles() -> list[Profile]:
     return sorted(made, key=lambda profile: (profile.last_seen, profile.pk), reverse=True)
 
 
-def profile_pk_of(report_pk: int) -> int | None:
-    """The profile a report belongs to, from the links alone (one query)."""
-    pairs = confirmed_links().values_list("first_id", "second_id")
-    return next((min(group) for group in groups(pairs) if report_pk in group), None)
+def profile_pk_of(*report_pks: int) -> int | None:
+    """The profile the first of these reports in one belongs to, from the links alone (one
+    query)."""
+    found = groups(confirmed_links().values_list("first_id", "second_id"))
+    return next((min(g) for pk in report_pks for g in found if pk in g), None)
 
 
 def profile_detail(pk: int) -> Profile | None:

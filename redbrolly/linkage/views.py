@@ -66,11 +66,11 @@ def apart(request: HttpRequest) -> HttpResponse:
     """One candidate is not the same person as the others of its suggestion."""
     value = request.POST.get("candidate", "")
     report = live_report(int(value) if value.isdigit() and len(value) < 12 else 0)
-    suggestion = selectors.suggestion_with(report.pk)
-    if suggestion is None:
+    others_pks = selectors.suggested_with(report.pk)
+    if others_pks is None:
         messages.error(request, _("This suggestion was decided already."))
         return redirect("linkage:suggestions")
-    others = [live_report(c.pk) for c in suggestion.candidates if c.pk != report.pk]
+    others = [live_report(pk) for pk in others_pks]
     services.link_apart(
         actor=request.user,
         report=report,
@@ -106,7 +106,7 @@ def decide(request: HttpRequest) -> HttpResponse:
     else:
         messages.success(request, _("Recorded: not the same person."))
     if back == "profile":
-        profile = selectors.profile_pk_of(a.pk) or selectors.profile_pk_of(b.pk)
+        profile = selectors.profile_pk_of(a.pk, b.pk)
         if profile is not None:
             return redirect("linkage:profile", pk=profile)
     return redirect("linkage:suggestions")

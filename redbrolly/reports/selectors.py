@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,6 +129,18 @@ class SharedReport:
     kinds: list[str]
 
 
+def kind_labels(kinds: Iterable[str]) -> list[str]:
+    """The kinds' labels in the model's order ("Phone, Email"), each once."""
+    chosen = set(kinds)
+    return [str(label) for kind, label in Identifier.Kind.choices if kind in chosen]
+
+
+def live_whole_identifiers() -> QuerySet[Identifier]:
+    """Whole identifiers of reports nobody withdrew: what links reports to each other
+    (here, and the linkage app's suggestions)."""
+    return Identifier.objects.filter(partial=False, report__withdrawn_at__isnull=True)
+
+
 def reports_sharing_identifiers(report: Report) -> tuple[list[SharedReport], int]:
     """Other live reports that name one of this report's whole identifiers (the same blind
     index): a perpetrator who comes back, or moves between areas, shows on the report a
@@ -136,7 +148,8 @@ def reports_sharing_identifiers(report: Report) -> tuple[list[SharedReport], int
     be used. Newest first, at most SHARED_SHOWN; the second value is how many there are."""
     own = Identifier.objects.filter(report=report, partial=False).values("index")
     shared = (
-        Identifier.objects.filter(index__in=own, partial=False, report__withdrawn_at__isnull=True)
+        live_whole_identifiers()
+        .filter(index__in=own)
         .exclude(report=report)
         .values_list("report_id", "kind")
         .distinct()
@@ -149,13 +162,7 @@ def reports_sharing_identifiers(report: Report) -> tuple[list[SharedReport], int
         .select_related("region")
         .order_by("-submitted_on", "-pk")[:SHARED_SHOWN]
     )
-    labels = dict(Identifier.Kind.choices)
-    return [
-        SharedReport(
-            other, [str(labels[k]) for k in Identifier.Kind.values if k in kinds[other.pk]]
-        )
-        for other in found
-    ], len(kinds)
+    return [SharedReport(other, kind_labels(kinds[other.pk])) for other in found], len(kinds)
 
 
 def attachment_for_staff(user: Any, pk: int) -> Attachment:

@@ -11,17 +11,9 @@ from django.test import Client
 
 from redbrolly.alerts import selectors, services
 from redbrolly.alerts.models import AlertReview
-from redbrolly.alerts.testing import accepted_report, ready_alert
+from redbrolly.alerts.testing import accepted_report
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def asked(people: Any) -> AlertReview:
-    reporter = people("member")
-    alert = ready_alert(people("moderator"), accepted_report(reporter=reporter))
-    (review,) = services.alert_review_request(moderator=people("moderator"), alert=alert)
-    return review
 
 
 def test_the_reporter_reads_the_draft_and_answers(asked: AlertReview, people: Any) -> None:

@@ -9,19 +9,10 @@ from django.test import Client
 
 from redbrolly.alerts import services
 from redbrolly.alerts.models import AlertReview
-from redbrolly.alerts.testing import accepted_report, ready_alert
 from redbrolly.api.services import api_token_issue
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/alerts/reviews"
-
-
-@pytest.fixture
-def asked(people: Any) -> AlertReview:
-    reporter = people("member")
-    alert = ready_alert(people("moderator"), accepted_report(reporter=reporter))
-    (review,) = services.alert_review_request(moderator=people("moderator"), alert=alert)
-    return review
 
 
 def token_of(user: Any) -> dict[str, str]:
