@@ -74,10 +74,14 @@ def forget_rules() -> None:
 
 def matches_for(indexes: list[str]) -> dict[str, list[Match]]:
     """Live reports linked to blind indexes: one indexed query (answer rules in checker.rules)."""
-    found: dict[str, list[Match]] = {}
     if not indexes:
-        return found
-    rows = sql.run(sql.match_sql(len(indexes)), list(indexes))
+        return {}
+    return matches_from(sql.run(sql.match_sql(len(indexes)), list(indexes)))
+
+
+def matches_from(rows: Iterable[tuple[Any, ...]]) -> dict[str, list[Match]]:
+    """The matches by blind index, from rows of `sql.MATCH_COLUMNS`."""
+    found: dict[str, list[Match]] = {}
     for index, pk, reviewed, source, status, severity, violent, submitted_on, in_alert in rows:
         anonymous = source == Report.Source.ANONYMOUS
         match = Match(

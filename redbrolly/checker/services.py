@@ -28,6 +28,7 @@ from redbrolly.checker.models import (
     Result,
     Suspension,
 )
+from redbrolly.checker.rules import Match
 from redbrolly.checker.selectors import (
     AlertLink,
     CheckerRules,
@@ -38,6 +39,7 @@ from redbrolly.checker.selectors import (
     forget_suspensions,
     is_suspended,
     matches_for,
+    matches_from,
 )
 from redbrolly.lib import audit, ratelimit
 from redbrolly.lib.crypto import blind_index
@@ -208,10 +210,11 @@ def index_of(identifier: Identifier) -> str:
 
 
 def lookup_run(*, actor: Actor, identifier: Identifier, channel: str) -> Answer:
-    """One check: access, limits, one indexed query, the log row, the answer.
+    """One check: access, limits, one indexed query with the log row, the answer.
 
-    Not wrapped in a transaction: the log row is the only write, a single statement, and this
-    is the hottest path of the site. The lookup log is the audit of checks (no AuditEntry).
+    Not wrapped in a transaction: the log row is the only write, in a single statement (with
+    the match on PostgreSQL), and this is the hottest path of the site. The lookup log is the
+    audit of checks (no AuditEntry).
     """
     ensure_may_check(actor)
     if identifier.partial:
@@ -223,15 +226,21 @@ def lookup_run(*, actor: Actor, identifier: Identifier, channel: str) -> Answer:
 
 
 def answers(actor: Actor, items: list[tuple[Identifier, str]], channel: str) -> list[Answer]:
+    """The answers for identifiers with their blind indexes, each written to the lookup log."""
     if not items:
         return []
-    found = matches_for([index for _identifier, index in items])
     counting = checker_rules().counting
+    logged = sql.logs_with_match()
+    if logged:
+        found = matches_logged(actor, items, channel, counting)
+    else:
+        found = matches_for([index for _identifier, index in items])
     made = [
         answer_from(actor, identifier, rules.counted(found.get(index, []), counting))
         for identifier, index in items
     ]
-    lookups_log(actor, items, made, channel)
+    if not logged:
+        lookups_log(actor, items, made, channel)
     return made
 
 
@@ -249,16 +258,38 @@ def answer_from(actor: Actor, identifier: Identifier, reports: list[rules.Match]
 def lookups_log(
     actor: Actor, items: list[tuple[Identifier, str]], made: list[Answer], channel: str
 ) -> None:
-    """One INSERT for all the rows, outside a transaction (the lookup's only write)."""
-    at = sql.db_datetime(timezone.now())
-    user_id = None if actor.partner else actor.user.pk
-    partner_id = actor.partner.pk if actor.partner else None
+    """One INSERT for all the rows, outside a transaction (SQLite; PostgreSQL writes them in
+    the match statement, `matches_logged`)."""
+    at, user_id, partner_id = log_author(actor)
     params: list[Any] = []
     for (identifier, index), answer in zip(items, made, strict=True):
         near_a, near_b = near_cells_of(identifier)
         row = [at, user_id, partner_id, channel, identifier.kind.value, index]
         params += [*row, answer.result.value, answer.reports, near_a, near_b]
-    sql.run(sql.lookup_insert_sql(len(items)), params, log_write=True)
+    sql.run(sql.lookup_insert_sql(len(items)), params, log_write=True, fetch=False)
+
+
+def matches_logged(
+    actor: Actor, items: list[tuple[Identifier, str]], channel: str, counting: rules.Counting
+) -> dict[str, list[Match]]:
+    """PostgreSQL: the matches, and the log rows written by the same statement (one round
+    trip; `sql.match_and_log_sql`)."""
+    indexes = [index for _identifier, index in items]
+    params: list[Any] = list(indexes)
+    for position, (identifier, index) in enumerate(items):
+        params += [position, index, identifier.kind.value, *near_cells_of(identifier)]
+    params += [counting.unreviewed_anonymous, counting.unreviewed_known]
+    params += [*log_author(actor), channel]
+    statement = sql.match_and_log_sql(len(indexes), len(items))
+    return matches_from(sql.run(statement, params, log_write=True))
+
+
+def log_author(actor: Actor) -> tuple[Any, int | None, int | None]:
+    """When, and who: the user, or the partner platform."""
+    at = sql.db_datetime(timezone.now())
+    if actor.partner is not None:
+        return at, None, actor.partner.pk
+    return at, actor.user.pk, None
 
 
 def near_cells_of(identifier: Identifier) -> tuple[str, str]:

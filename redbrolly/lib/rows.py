@@ -78,12 +78,17 @@ def run(
     running outside a transaction block on PostgreSQL, so it covers this one statement.
     """
     with connection.cursor() as cursor:
+        prefixed = False
         if binds_on_client():
             sql = prepared(cursor, sql, len(params))
             if autocommit_prefix and connection.get_autocommit():
-                sql = autocommit_prefix + sql
+                sql, prefixed = autocommit_prefix + sql, True
         cursor.execute(sql, params)
-        return list(cursor.fetchall()) if fetch else []
+        if not fetch:
+            return []
+        if prefixed:
+            cursor.nextset()  # past the prefix's own (empty) result
+        return list(cursor.fetchall())
 
 
 def binds_on_client() -> bool:
