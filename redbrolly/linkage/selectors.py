@@ -7,15 +7,19 @@ decrypted to find a suggestion, and withdrawn reports take part in nothing.
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import F, Max, Min, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
+from redbrolly.linkage import alike
 from redbrolly.linkage.models import Link
-from redbrolly.reports.models import Identifier, Report
+from redbrolly.reports.models import Identifier, Perpetrator, Report
 from redbrolly.reports.selectors import kind_labels, live_whole_identifiers
 
 GROUPS_SHOWN = 50
@@ -140,9 +144,11 @@ def waiting() -> Waiting:
     return Waiting(found, kinds_of, {min(group): group for group in profile_groups})
 
 
-def suggestions(limit: int = GROUPS_SHOWN) -> tuple[list[Suggestion], int]:
+def suggestions(
+    limit: int = GROUPS_SHOWN, found: Waiting | None = None
+) -> tuple[list[Suggestion], int]:
     """The waiting suggestions, the one with the newest report first; and how many there are."""
-    found = waiting()
+    found = found or waiting()
 
     def newest(position: int) -> int:
         return max(pk for c in found.groups[position] for pk in found.reports_of(c))
@@ -162,6 +168,113 @@ def suggestions(limit: int = GROUPS_SHOWN) -> tuple[list[Suggestion], int]:
         for position in shown
     ]
     return made, len(found.groups)
+
+
+# --- alike descriptions -----------------------------------------------------------------------
+
+ALIKE_SHOWN = 20
+ALIKE_WINDOW = datetime.timedelta(days=365)
+TRAIT_LABELS = {
+    "name": gettext_lazy("name"),
+    "car": gettext_lazy("car"),
+    "colour": gettext_lazy("car colour"),
+    "looks": gettext_lazy("looks"),
+    "region": gettext_lazy("region"),
+}
+
+
+@dataclass(frozen=True)
+class AlikePair:
+    """Two reports that share no detail but describe the man alike; each may stand for the
+    profile it is in (`profiles` maps a report pk to its profile's pk)."""
+
+    first: Report
+    second: Report
+    why: alike.Resemblance
+    profiles: dict[int, int]
+
+    @property
+    def traits(self) -> list[str]:
+        shared = {
+            "name": self.why.name,
+            "car": self.why.car,
+            "colour": self.why.colour,
+            "looks": self.why.looks,
+            "region": self.why.region,
+        }
+        return [str(TRAIT_LABELS[key]) for key, value in shared.items() if value]
+
+    @property
+    def rows(self) -> list[tuple[Report, int | None]]:
+        return [(report, self.profiles.get(report.pk)) for report in (self.first, self.second)]
+
+
+def alike_pairs(
+    found: Waiting | None = None, limit: int = ALIKE_SHOWN
+) -> tuple[list[AlikePair], int]:
+    """Live reports of the last year that share no detail but describe the same man, not
+    decided yet, as pairs (the most alike first, then the newest); and how many there are.
+
+    Perpetrator descriptions are encrypted, so they are read and compared here, on each view
+    (bench/linkage.py). A profile counts as one: of its reports, the one most alike stands
+    for it. Pairs already in one group of suggestions sharing a detail are left to that group.
+    """
+    found = found or waiting()
+    since = timezone.localdate() - ALIKE_WINDOW
+    people: dict[int, list[alike.Person]] = defaultdict(list)
+    where: dict[int, tuple[int, datetime.date]] = {}
+    rows = Perpetrator.objects.filter(
+        report__withdrawn_at__isnull=True, report__occurred_on__gte=since
+    ).values_list(
+        "report_id",
+        "report__region_id",
+        "report__occurred_on",
+        "names",
+        "description",
+        "vehicle_make",
+        "vehicle_model",
+        "vehicle_colour",
+    )
+    for report_id, region_id, occurred_on, *described in rows:
+        people[report_id].append(alike.Person(*described))
+        where[report_id] = (region_id, occurred_on)
+    traits = [alike.traits_of(pk, *where[pk], people[pk]) for pk in people]
+    node = node_of(found)
+    group_of = {c: n for n, group in enumerate(found.groups) for c in group}
+    decided = decided_pairs(node)
+
+    def unit(candidate: int) -> tuple[str, int]:
+        """A waiting group of suggestions is asked about once, through its most alike."""
+        group = group_of.get(candidate)
+        return ("group", group) if group is not None else ("candidate", candidate)
+
+    best: dict[tuple[tuple[str, int], ...], alike.Resemblance] = {}
+    for pair in alike.resemblances(traits):
+        a, b = node(pair.first), node(pair.second)
+        units = tuple(sorted((unit(a), unit(b))))
+        if units[0] == units[1] or (min(a, b), max(a, b)) in decided:
+            continue
+        held = best.get(units)
+        if held is None or (pair.score, pair.second) > (held.score, held.second):
+            best[units] = pair
+    ranked = sorted(best.values(), key=lambda p: (p.score, p.second), reverse=True)[:limit]
+    shown = Report.objects.filter(pk__in={pk for p in ranked for pk in (p.first, p.second)})
+    reports = {r.pk: r for r in shown.select_related("region").prefetch_related("perpetrators")}
+    profiles = {pk: min(group) for group in found.members.values() for pk in group}
+    made = [AlikePair(reports[pair.first], reports[pair.second], pair, profiles) for pair in ranked]
+    return made, len(best)
+
+
+def node_of(found: Waiting) -> Any:
+    """A report's candidate: its profile's oldest report, or itself."""
+    named = {pk: candidate for candidate, group in found.members.items() for pk in group}
+    return lambda pk: named.get(pk, pk)
+
+
+def decided_pairs(node: Any) -> set[tuple[int, int]]:
+    """Candidates someone already decided about, either way."""
+    pairs = Link.objects.values_list("first_id", "second_id")
+    return {(min(node(a), node(b)), max(node(a), node(b))) for a, b in pairs}
 
 
 def suggested_with(pk: int) -> list[int] | None:

@@ -27,8 +27,15 @@ EXPORT = ("linkage.export_intelligence", *VIEW)
 
 @staff_required(*VIEW)
 def suggestions(request: HttpRequest) -> HttpResponse:
-    shown, waiting = selectors.suggestions()
-    context = {"suggestions": shown, "waiting": waiting}
+    found = selectors.waiting()
+    shown, waiting = selectors.suggestions(found=found)
+    alike, alike_count = selectors.alike_pairs(found)
+    context = {
+        "suggestions": shown,
+        "waiting": waiting,
+        "alike": alike,
+        "alike_count": alike_count,
+    }
     return render(request, "linkage/suggestions.html", context)
 
 

@@ -1,0 +1,169 @@
+"""Reports that describe the same man without sharing a number: the rules, as pure functions.
+
+A repeat offender changes numbers; what reporters say about him changes less: the name he
+gives, his car, how he looks, where he goes. Two reports are suggested as alike when their
+descriptions agree on at least three of name, car, car colour, looks and region, and on the
+man himself: his car with his name or his looks, or his name and his looks when the two
+happened within NEAR_DAYS of each other. A common first name, a popular car, a region or a
+colour never suggests anything alone, nor a car seen in one region. Each suggestion says
+why, in words a moderator checks against the reports.
+Nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+NAME_SIMILARITY = 0.85
+LOOKS_OVERLAP = 0.5
+TRAITS_NEEDED = 3
+NEAR_DAYS = 90
+NOT_NAMES = frozenset({"aka", "or", "and", "calls", "called", "himself", "said", "mr", "the"})
+NOT_LOOKS = frozenset({"and", "the", "with", "about", "his", "was", "had", "has", "very"})
+WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Traits:
+    """What one report says about its perpetrators, normalised for comparing."""
+
+    report_id: int
+    region_id: int
+    occurred_on: datetime.date
+    names: frozenset[str] = frozenset()
+    cars: frozenset[tuple[str, str]] = frozenset()
+    colours: frozenset[str] = frozenset()
+    looks: frozenset[str] = frozenset()
+
+    @property
+    def describes_anyone(self) -> bool:
+        return bool(self.names or self.cars or self.looks)
+
+
+@dataclass(frozen=True)
+class Person:
+    """One perpetrator as the report describes him (decrypted text, as typed)."""
+
+    names: str = ""
+    description: str = ""
+    vehicle_make: str = ""
+    vehicle_model: str = ""
+    vehicle_colour: str = ""
+
+
+def words(text: str) -> list[str]:
+    return [word.casefold() for word in WORD.findall(text)]
+
+
+def squashed(text: str) -> str:
+    """`C-Class` and `c class` alike: letters and digits only, case folded."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def traits_of(
+    report_id: int, region_id: int, occurred_on: datetime.date, people: Iterable[Person]
+) -> Traits:
+    names: set[str] = set()
+    cars: set[tuple[str, str]] = set()
+    colours: set[str] = set()
+    looks: set[str] = set()
+    for person in people:
+        names |= {word for word in words(person.names) if len(word) > 1} - NOT_NAMES
+        make, model = squashed(person.vehicle_make), squashed(person.vehicle_model)
+        if make and model:
+            cars.add((make, model))
+        if colour := squashed(person.vehicle_colour):
+            colours.add(colour)
+        looks |= {word for word in words(person.description) if len(word) > 2} - NOT_LOOKS
+    return Traits(
+        report_id,
+        region_id,
+        occurred_on,
+        frozenset(names),
+        frozenset(cars),
+        frozenset(colours),
+        frozenset(looks),
+    )
+
+
+def similar_name(a: str, b: str) -> bool:
+    """`dave` and `davey`; never two short names that merely share letters."""
+    if a == b:
+        return True
+    # Names alike start alike; the cheap checks spare most pairs the slow ratio.
+    if min(len(a), len(b)) < 4 or a[0] != b[0] or abs(len(a) - len(b)) > 2:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= NAME_SIMILARITY
+
+
+@dataclass(frozen=True)
+class Resemblance:
+    """Why two reports may be about one man: the traits they share, and the names said."""
+
+    first: int
+    second: int
+    name: str = ""
+    car: tuple[str, str] | None = None
+    colour: str = ""
+    looks: frozenset[str] = frozenset()
+    region: bool = False
+
+    @property
+    def score(self) -> int:
+        shared = (self.name, self.car, self.colour, self.looks, self.region)
+        return sum(1 for trait in shared if trait)
+
+
+def resemblance(a: Traits, b: Traits) -> Resemblance | None:
+    """What a and b share, when it is enough to ask a person; None otherwise."""
+    if a.report_id == b.report_id:
+        return None
+    name = next(
+        (x for x in sorted(a.names) for y in sorted(b.names) if similar_name(x, y)),
+        "",
+    )
+    car = min(a.cars & b.cars, default=None)
+    colour = min(a.colours & b.colours, default="") if car else ""
+    union = a.looks | b.looks
+    common = a.looks & b.looks
+    looks = common if union and len(common) / len(union) >= LOOKS_OVERLAP else frozenset()
+    found = Resemblance(
+        min(a.report_id, b.report_id),
+        max(a.report_id, b.report_id),
+        name=name,
+        car=car,
+        colour=colour,
+        looks=looks,
+        region=a.region_id == b.region_id,
+    )
+    near = abs((a.occurred_on - b.occurred_on).days) <= NEAR_DAYS
+    personal = bool(name) or bool(looks)
+    anchored = (car is not None and personal) or bool(name and looks and near)
+    return found if anchored and found.score >= TRAITS_NEEDED else None
+
+
+def resemblances(all_traits: Iterable[Traits]) -> list[Resemblance]:
+    """Every alike pair, comparing only reports that share a car, or a region and a name's
+    first letter: without the car, only a name alike (same first letter), his looks and the
+    region reach three traits."""
+    described = [traits for traits in all_traits if traits.describes_anyone]
+    blocks: dict[tuple[object, ...], list[Traits]] = {}
+    for traits in described:
+        keys: set[tuple[object, ...]] = {("car", car) for car in traits.cars}
+        keys |= {("name", traits.region_id, name[0]) for name in traits.names}
+        for key in keys:
+            blocks.setdefault(key, []).append(traits)
+    found: dict[tuple[int, int], Resemblance] = {}
+    for block in blocks.values():
+        for position, a in enumerate(block):
+            for b in block[position + 1 :]:
+                pair = (min(a.report_id, b.report_id), max(a.report_id, b.report_id))
+                if pair in found:
+                    continue
+                if (alike := resemblance(a, b)) is not None:
+                    found[pair] = alike
+    return list(found.values())
