@@ -47,3 +47,45 @@ def test_a_moderator_links_two_reports_and_reads_the_profile(
     assert "London (Metropolitan), West Yorkshire" in page.content()
     assert "1 of these 2 reports may be shared with the police" in page.content()
     assert axe(page) == []
+
+
+def described(planted: Any, phone: str, day: str) -> Report:
+    man = {
+        "names": ["Kieran"],
+        "phones": [phone],
+        "description": "bald, scar on his chin, Irish accent",
+        "vehicle": {"make": "Skoda", "model": "Octavia", "colour": "red"},
+    }
+    payload = {
+        "incident_types": ["non_payment"],
+        "occurred_on": day,
+        "region": "merseyside",
+        "narrative": planted("He left without paying and laughed about it from the car"),
+        "perpetrators": [man],
+        "consent": {"level": "alert"},
+    }
+    return report_submit(data=parse_report(payload, taxonomy_current()), source="anonymous").report
+
+
+def test_a_moderator_links_a_man_who_changed_his_number(
+    page, axe, people, sign_in, planted
+) -> None:
+    first = described(planted, "07700 900241", "2026-03-02")
+    second = described(planted, "07700 900258", "2026-04-11")
+    people("moderator")
+    sign_in(page, "moderator", staff=True)
+    page.goto("/staff/linkage/")
+    pair = page.get_by_role(
+        "region",
+        name=f"{first.reference} and {second.reference}: alike in name, car, car colour, "
+        "looks, region",
+    )
+    assert pair.get_by_text("Kieran").count() == 2
+    assert axe(page) == []
+    pair.get_by_label("Why? (optional, for the team)").fill("Same red Octavia, same scar")
+    pair.get_by_role("button", name="Same person", exact=True).click()
+    page.get_by_text("Linked: both reports are now in one profile.").wait_for()
+    assert "No reports without shared details are described alike." in page.content()
+    page.get_by_role("link", name="Perpetrator profiles").click()
+    page.get_by_role("link", name=f"Profile from {first.reference}").click()
+    page.get_by_text("2 reports").first.wait_for()
