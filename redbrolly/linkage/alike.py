@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
-NAME_SIMILARITY = 0.85
+from rapidfuzz import fuzz
+
+NAME_SIMILARITY = 85  # rapidfuzz's ratio, 0-100 (as difflib's, from the edit distance)
 LOOKS_OVERLAP = 0.5
 TRAITS_NEEDED = 3
 NEAR_DAYS = 90
@@ -97,7 +99,7 @@ def similar_name(a: str, b: str) -> bool:
     # Names alike start alike; the cheap checks spare most pairs the slow ratio.
     if min(len(a), len(b)) < 4 or a[0] != b[0] or abs(len(a) - len(b)) > 2:
         return False
-    return SequenceMatcher(None, a, b).ratio() >= NAME_SIMILARITY
+    return fuzz.ratio(a, b, score_cutoff=NAME_SIMILARITY) > 0
 
 
 @dataclass(frozen=True)
@@ -122,48 +124,60 @@ def resemblance(a: Traits, b: Traits) -> Resemblance | None:
     """What a and b share, when it is enough to ask a person; None otherwise."""
     if a.report_id == b.report_id:
         return None
+    car = min(a.cars & b.cars, default=None)
+    common = a.looks & b.looks
+    looks = common if common and len(common) >= LOOKS_OVERLAP * len(a.looks | b.looks) else None
+    if car is None and looks is None:
+        return None  # every anchor needs the car or the looks: the names need not be read
     name = next(
         (x for x in sorted(a.names) for y in sorted(b.names) if similar_name(x, y)),
         "",
     )
-    car = min(a.cars & b.cars, default=None)
-    colour = min(a.colours & b.colours, default="") if car else ""
-    union = a.looks | b.looks
-    common = a.looks & b.looks
-    looks = common if union and len(common) / len(union) >= LOOKS_OVERLAP else frozenset()
+    near = abs((a.occurred_on - b.occurred_on).days) <= NEAR_DAYS
+    anchored = (car is not None and bool(name or looks)) or bool(name and looks and near)
+    if not anchored:
+        return None
     found = Resemblance(
         min(a.report_id, b.report_id),
         max(a.report_id, b.report_id),
         name=name,
         car=car,
-        colour=colour,
-        looks=looks,
+        colour=min(a.colours & b.colours, default="") if car else "",
+        looks=looks or frozenset(),
         region=a.region_id == b.region_id,
     )
-    near = abs((a.occurred_on - b.occurred_on).days) <= NEAR_DAYS
-    personal = bool(name) or bool(looks)
-    anchored = (car is not None and personal) or bool(name and looks and near)
-    return found if anchored and found.score >= TRAITS_NEEDED else None
+    return found if found.score >= TRAITS_NEEDED else None
 
 
 def resemblances(all_traits: Iterable[Traits]) -> list[Resemblance]:
-    """Every alike pair, comparing only reports that share a car, or a region and a name's
-    first letter: without the car, only a name alike (same first letter), his looks and the
-    region reach three traits."""
+    """Every alike pair, comparing only reports that could be (blocking): a pair anchored on
+    the car and the name shares the car and the name's first letter (names alike start
+    alike); on the car and the looks, the car and one of the rarer half of either report's
+    looks words plus one (two sets overlapping by half or more always do: prefix filtering,
+    as set-similarity joins do); on name and looks alone, the region (the third trait) and
+    the name's first letter."""
     described = [traits for traits in all_traits if traits.describes_anyone]
-    blocks: dict[tuple[object, ...], list[Traits]] = {}
+    seen_words = Counter(word for traits in described for word in traits.looks)
+    blocks: dict[tuple[object, ...], list[Traits]] = defaultdict(list)
     for traits in described:
-        keys: set[tuple[object, ...]] = {("car", car) for car in traits.cars}
-        keys |= {("name", traits.region_id, name[0]) for name in traits.names}
+        initials = {name[0] for name in traits.names}
+        rarest = sorted(traits.looks, key=lambda word: (seen_words[word], word))
+        prefix = rarest[: int(len(rarest) * (1 - LOOKS_OVERLAP)) + 1]
+        keys: set[tuple[object, ...]] = {("name", traits.region_id, i) for i in initials}
+        for car in traits.cars:
+            keys |= {("car-name", car, initial) for initial in initials}
+            keys |= {("car-looks", car, word) for word in prefix}
         for key in keys:
-            blocks.setdefault(key, []).append(traits)
-    found: dict[tuple[int, int], Resemblance] = {}
+            blocks[key].append(traits)
+    compared: set[tuple[int, int]] = set()
+    found: list[Resemblance] = []
     for block in blocks.values():
         for position, a in enumerate(block):
             for b in block[position + 1 :]:
                 pair = (min(a.report_id, b.report_id), max(a.report_id, b.report_id))
-                if pair in found:
+                if pair in compared:
                     continue
+                compared.add(pair)
                 if (alike := resemblance(a, b)) is not None:
-                    found[pair] = alike
-    return list(found.values())
+                    found.append(alike)
+    return found

@@ -144,11 +144,9 @@ def waiting() -> Waiting:
     return Waiting(found, kinds_of, {min(group): group for group in profile_groups})
 
 
-def suggestions(
-    limit: int = GROUPS_SHOWN, found: Waiting | None = None
-) -> tuple[list[Suggestion], int]:
+def suggestions(limit: int = GROUPS_SHOWN) -> tuple[list[Suggestion], int]:
     """The waiting suggestions, the one with the newest report first; and how many there are."""
-    found = found or waiting()
+    found = waiting()
 
     def newest(position: int) -> int:
         return max(pk for c in found.groups[position] for pk in found.reports_of(c))
@@ -209,9 +207,7 @@ class AlikePair:
         return [(report, self.profiles.get(report.pk)) for report in (self.first, self.second)]
 
 
-def alike_pairs(
-    found: Waiting | None = None, limit: int = ALIKE_SHOWN
-) -> tuple[list[AlikePair], int]:
+def alike_pairs(limit: int = ALIKE_SHOWN) -> tuple[list[AlikePair], int]:
     """Live reports of the last year that share no detail but describe the same man, not
     decided yet, as pairs (the most alike first, then the newest); and how many there are.
 
@@ -219,7 +215,7 @@ def alike_pairs(
     (bench/linkage.py). A profile counts as one: of its reports, the one most alike stands
     for it. Pairs already in one group of suggestions sharing a detail are left to that group.
     """
-    found = found or waiting()
+    found = waiting()
     since = timezone.localdate() - ALIKE_WINDOW
     people: dict[int, list[alike.Person]] = defaultdict(list)
     where: dict[int, tuple[int, datetime.date]] = {}

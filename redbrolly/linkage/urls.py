@@ -6,6 +6,7 @@ app_name = "linkage"
 
 urlpatterns = [
     path("staff/linkage/", views.suggestions, name="suggestions"),
+    path("staff/linkage/alike/", views.alike, name="alike"),
     path("staff/linkage/same/", views.same, name="same"),
     path("staff/linkage/apart/", views.apart, name="apart"),
     path("staff/linkage/decide/", views.decide, name="decide"),

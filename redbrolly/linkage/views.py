@@ -27,16 +27,17 @@ EXPORT = ("linkage.export_intelligence", *VIEW)
 
 @staff_required(*VIEW)
 def suggestions(request: HttpRequest) -> HttpResponse:
-    found = selectors.waiting()
-    shown, waiting = selectors.suggestions(found=found)
-    alike, alike_count = selectors.alike_pairs(found)
-    context = {
-        "suggestions": shown,
-        "waiting": waiting,
-        "alike": alike,
-        "alike_count": alike_count,
-    }
+    shown, waiting = selectors.suggestions()
+    context = {"suggestions": shown, "waiting": waiting}
     return render(request, "linkage/suggestions.html", context)
+
+
+@staff_required(*VIEW)
+def alike(request: HttpRequest) -> HttpResponse:
+    """Reports sharing no detail that describe the man alike (its own page: every description
+    of the last year is decrypted and compared, bench/linkage.py)."""
+    pairs, count = selectors.alike_pairs()
+    return render(request, "linkage/alike.html", {"alike": pairs, "alike_count": count})
 
 
 def live_report(pk: Any) -> Report:
@@ -116,6 +117,8 @@ def decide(request: HttpRequest) -> HttpResponse:
         profile = selectors.profile_pk_of(a.pk, b.pk)
         if profile is not None:
             return redirect("linkage:profile", pk=profile)
+    if back == "alike":
+        return redirect("linkage:alike")
     return redirect("linkage:suggestions")
 
 

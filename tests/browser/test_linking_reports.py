@@ -75,6 +75,7 @@ def test_a_moderator_links_a_man_who_changed_his_number(
     people("moderator")
     sign_in(page, "moderator", staff=True)
     page.goto("/staff/linkage/")
+    page.get_by_role("link", name="Described alike").click()
     pair = page.get_by_role(
         "region",
         name=f"{first.reference} and {second.reference}: alike in name, car, car colour, "

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from itertools import combinations
 from typing import Any
 
 import pytest
 from django.test import Client
 from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
 
 from redbrolly.linkage import selectors
 from redbrolly.linkage.alike import Person, Traits, resemblance, resemblances, traits_of
@@ -67,6 +70,40 @@ def test_the_car_and_his_looks_match_across_regions() -> None:
     assert [(pair.first, pair.second, pair.region) for pair in found] == [(1, 2, False)]
 
 
+WORDS = ["tall", "bald", "beard", "scar", "glasses", "tattoo"]
+DESCRIBED = st.builds(
+    lambda names, car, colour, looks, region, days: (names, car, colour, looks, region, days),
+    st.frozensets(st.sampled_from(["dave", "davey", "davie", "mike", "mikey", "mo"]), max_size=2),
+    st.sampled_from([None, ("ford", "focus"), ("bmw", "3series")]),
+    st.sampled_from(["", "black", "grey"]),
+    st.frozensets(st.sampled_from(WORDS), max_size=4),
+    st.sampled_from([1, 2]),
+    st.integers(0, 200),
+)
+
+
+@given(st.lists(DESCRIBED, max_size=24))
+def test_blocking_finds_every_pair_that_comparing_all_pairs_finds(described: list) -> None:
+    everyone = [
+        Traits(
+            pk,
+            region,
+            DAY + datetime.timedelta(days=days),
+            names,
+            frozenset({car}) if car else frozenset(),
+            frozenset({colour}) if colour and car else frozenset(),
+            looks,
+        )
+        for pk, (names, car, colour, looks, region, days) in enumerate(described, start=1)
+    ]
+    every_pair = {
+        (found.first, found.second)
+        for a, b in combinations(everyone, 2)
+        if (found := resemblance(a, b)) is not None
+    }
+    assert {(found.first, found.second) for found in resemblances(everyone)} == every_pair
+
+
 # --- on the page --------------------------------------------------------------------------------
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +127,7 @@ def test_two_reports_with_different_numbers_and_one_description_wait_as_alike(
     second = report_about(phone="07700 900422")
     report_about(phone="07700 900433", region="scotland-greater-glasgow")  # name, looks: not enough
     assert alike_references() == [{first.reference, second.reference}]
-    page = staff(people).get("/staff/linkage/")
+    page = staff(people).get("/staff/linkage/alike/")
     text = page.content.decode()
     assert f"{first.reference} and {second.reference}: alike in name, looks, region" in text
     assert "Corvin" in text  # the name each reporter gave, to compare
@@ -100,8 +137,8 @@ def test_a_decision_either_way_ends_the_suggestion(report_about: Any, people: An
     first = report_about(phone="07700 900411")
     second = report_about(phone="07700 900422")
     client = staff(people)
-    data = {"first": first.pk, "second": second.pk, "decision": "same"}
-    client.post("/staff/linkage/decide/", data)
+    data = {"first": first.pk, "second": second.pk, "decision": "same", "back": "alike"}
+    assert client.post("/staff/linkage/decide/", data)["Location"] == "/staff/linkage/alike/"
     assert Link.objects.get().decision == Link.Decision.SAME
     assert alike_references() == []
     third = report_about(phone="07700 900433")
