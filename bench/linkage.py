@@ -86,32 +86,9 @@ def repeat_offenders(offenders: int, reports: int) -> list[list[int]]:
     return groups
 
 
-NAMES = [
-    f"{first}{suffix}"
-    for first in (
-        "Dave",
-        "Mike",
-        "Steve",
-        "John",
-        "Tony",
-        "Gary",
-        "Paul",
-        "Mo",
-        "Jay",
-        "Rob",
-        "Chris",
-        "Lee",
-        "Ali",
-        "Sam",
-        "Dan",
-        "Tom",
-        "Ben",
-        "Kev",
-        "Andy",
-        "Mark",
-    )
-    for suffix in ("", "o", "ie")
-]
+# Beside the demo's names (redbrolly.reports.demo.NAMES), with variants such as Davie.
+MORE_NAMES = ("Ali", "Sam", "Dan", "Tom", "Ben", "Kev", "Andy", "Mark")
+NAME_ENDINGS = ("", "o", "ie")
 LOOKS = [
     "tall",
     "short",
@@ -160,10 +137,10 @@ CARS = [
 ]
 
 
-def describe(rng: random.Random) -> tuple[str, str, str, str, str]:
+def describe(rng: random.Random, names: list[str]) -> tuple[str, str, str, str, str]:
     make, model, colour = rng.choice(CARS) if rng.random() < 0.4 else ("", "", "")
     looks = ", ".join(rng.sample(LOOKS, rng.choice([2, 3])))
-    return rng.choice(NAMES), looks, make, model, colour
+    return rng.choice(names), looks, make, model, colour
 
 
 def describe_perpetrators(reports: int, groups: list[list[int]]) -> None:
@@ -172,8 +149,10 @@ def describe_perpetrators(reports: int, groups: list[list[int]]) -> None:
     from django.db import connection
 
     from bench.checker import copy_rows, template_row
+    from redbrolly.reports.demo import NAMES
     from redbrolly.reports.models import Perpetrator
 
+    names = [f"{first}{ending}" for first in (*NAMES, *MORE_NAMES) for ending in NAME_ENDINGS]
     rng = random.Random(11)
     template = template_row(Perpetrator, report_id=1)
     fields = ["names", "description", "vehicle_make", "vehicle_model", "vehicle_colour"]
@@ -183,7 +162,7 @@ def describe_perpetrators(reports: int, groups: list[list[int]]) -> None:
 
     def rows() -> Any:
         for pk in range(1, reports + 1):
-            said = told.setdefault(same.get(pk, pk), describe(rng))
+            said = told.setdefault(same.get(pk, pk), describe(rng, names))
             row = dict(template)
             row.update(id=pk, report_id=pk)
             for field, value in zip(prep, said, strict=True):

@@ -12,6 +12,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -197,7 +198,8 @@ def reviews_of(user: Any) -> Any:
     return reviews.prefetch_related("alert__regions", "alert__translations")
 
 
-REVIEWS_REFUSED = {"detail": "Only the person who reported can see this."}
+def reviews_refused() -> dict[str, str]:
+    return {"detail": _("Only the person who reported can see this.")}
 
 
 @router.get(
@@ -209,7 +211,7 @@ def reviews(request: HttpRequest) -> Any:
     """What the member area's "Alerts to look at" shows: newest first, answered or not."""
     user = reporter_of(request)
     if user is None:
-        return Status(403, REVIEWS_REFUSED)
+        return Status(403, reviews_refused())
     language = language_for(request.auth, "")  # type: ignore[attr-defined]
     return Status(200, [review_out(review, language) for review in reviews_of(user)[:LIST_LIMIT]])
 
@@ -222,11 +224,11 @@ def reviews(request: HttpRequest) -> Any:
 def review_answer(request: HttpRequest, review_id: int, payload: ReviewAnswerIn) -> Any:
     user = reporter_of(request)
     if user is None:
-        return Status(403, REVIEWS_REFUSED)
+        return Status(403, reviews_refused())
     reviews = reviews_of(user)
     review = reviews.filter(pk=review_id).first() if 0 < review_id < 2**63 else None
     if review is None:
-        return Status(404, {"detail": "No such alert to answer."})
+        return Status(404, {"detail": _("No such alert to answer.")})
     try:
         services.alert_review_answer(
             reporter=user, review=review, ok=payload.ok, comment=payload.comment
@@ -243,9 +245,9 @@ def alert(request: HttpRequest, alert_id: int, language: str = "") -> Any:
     caller = request.auth  # type: ignore[attr-defined]
     readable = readable_by(caller)
     if readable is None:
-        return Status(403, {"detail": "Alerts are for approved members and partners."})
+        return Status(403, {"detail": _("Alerts are for approved members and partners.")})
     found = readable.prefetch_related("regions", "incident_types", "translations", "updates")
     match = found.filter(pk=alert_id).first()
     if match is None:
-        return Status(404, {"detail": "No such alert."})
+        return Status(404, {"detail": _("No such alert.")})
     return out(match, language_for(caller, language[:10]))

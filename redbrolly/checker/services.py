@@ -28,7 +28,6 @@ from redbrolly.checker.models import (
     Result,
     Suspension,
 )
-from redbrolly.checker.rules import Match
 from redbrolly.checker.selectors import (
     AlertLink,
     CheckerRules,
@@ -271,7 +270,7 @@ def lookups_log(
 
 def matches_logged(
     actor: Actor, items: list[tuple[Identifier, str]], channel: str, counting: rules.Counting
-) -> dict[str, list[Match]]:
+) -> dict[str, list[rules.Match]]:
     """PostgreSQL: the matches, and the log rows written by the same statement (one round
     trip; `sql.match_and_log_sql`)."""
     indexes = [index for _identifier, index in items]

@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 NAME_SIMILARITY = 85  # rapidfuzz's ratio, 0-100 (as difflib's, from the edit distance)
 LOOKS_OVERLAP = 0.5
 TRAITS_NEEDED = 3
+TRAITS = ("name", "car", "colour", "looks", "region")
 NEAR_DAYS = 90
 NOT_NAMES = frozenset({"aka", "or", "and", "calls", "called", "himself", "said", "mr", "the"})
 NOT_LOOKS = frozenset({"and", "the", "with", "about", "his", "was", "had", "has", "very"})
@@ -115,9 +116,14 @@ class Resemblance:
     region: bool = False
 
     @property
-    def score(self) -> int:
+    def traits(self) -> list[str]:
+        """The traits the two share, in TRAITS order."""
         shared = (self.name, self.car, self.colour, self.looks, self.region)
-        return sum(1 for trait in shared if trait)
+        return [trait for trait, value in zip(TRAITS, shared, strict=True) if value]
+
+    @property
+    def score(self) -> int:
+        return len(self.traits)
 
 
 def resemblance(a: Traits, b: Traits) -> Resemblance | None:

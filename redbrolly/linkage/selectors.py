@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -110,6 +110,7 @@ class Waiting:
     groups: list[set[int]]
     kinds: list[set[str]]
     members: dict[int, set[int]]
+    profile_of: dict[int, int]
 
     def reports_of(self, candidate: int) -> set[int]:
         return self.members.get(candidate, {candidate})
@@ -141,7 +142,8 @@ def waiting() -> Waiting:
     kinds_of: list[set[str]] = [set() for _ in found]
     for (first, _second), kinds in edges.items():
         kinds_of[group_of[first]] |= kinds
-    return Waiting(found, kinds_of, {min(group): group for group in profile_groups})
+    members = {min(group): group for group in profile_groups}
+    return Waiting(found, kinds_of, members, node_of)
 
 
 def suggestions(limit: int = GROUPS_SHOWN) -> tuple[list[Suggestion], int]:
@@ -193,14 +195,7 @@ class AlikePair:
 
     @property
     def traits(self) -> list[str]:
-        shared = {
-            "name": self.why.name,
-            "car": self.why.car,
-            "colour": self.why.colour,
-            "looks": self.why.looks,
-            "region": self.why.region,
-        }
-        return [str(TRAIT_LABELS[key]) for key, value in shared.items() if value]
+        return [str(TRAIT_LABELS[trait]) for trait in self.why.traits]
 
     @property
     def rows(self) -> list[tuple[Report, int | None]]:
@@ -235,7 +230,10 @@ def alike_pairs(limit: int = ALIKE_SHOWN) -> tuple[list[AlikePair], int]:
         people[report_id].append(alike.Person(*described))
         where[report_id] = (region_id, occurred_on)
     traits = [alike.traits_of(pk, *where[pk], people[pk]) for pk in people]
-    node = node_of(found)
+
+    def node(pk: int) -> int:
+        return found.profile_of.get(pk, pk)
+
     group_of = {c: n for n, group in enumerate(found.groups) for c in group}
     decided = decided_pairs(node)
 
@@ -256,18 +254,14 @@ def alike_pairs(limit: int = ALIKE_SHOWN) -> tuple[list[AlikePair], int]:
     ranked = sorted(best.values(), key=lambda p: (p.score, p.second), reverse=True)[:limit]
     shown = Report.objects.filter(pk__in={pk for p in ranked for pk in (p.first, p.second)})
     reports = {r.pk: r for r in shown.select_related("region").prefetch_related("perpetrators")}
-    profiles = {pk: min(group) for group in found.members.values() for pk in group}
-    made = [AlikePair(reports[pair.first], reports[pair.second], pair, profiles) for pair in ranked]
+    made = [
+        AlikePair(reports[pair.first], reports[pair.second], pair, found.profile_of)
+        for pair in ranked
+    ]
     return made, len(best)
 
 
-def node_of(found: Waiting) -> Any:
-    """A report's candidate: its profile's oldest report, or itself."""
-    named = {pk: candidate for candidate, group in found.members.items() for pk in group}
-    return lambda pk: named.get(pk, pk)
-
-
-def decided_pairs(node: Any) -> set[tuple[int, int]]:
+def decided_pairs(node: Callable[[int], int]) -> set[tuple[int, int]]:
     """Candidates someone already decided about, either way."""
     pairs = Link.objects.values_list("first_id", "second_id")
     return {(min(node(a), node(b)), max(node(a), node(b))) for a, b in pairs}

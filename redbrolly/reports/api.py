@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from ninja import Field, Header, Router, Schema, Status
 
 from redbrolly.api.auth import OptionalTokenAuth
@@ -222,9 +223,9 @@ def report_create(request: HttpRequest, payload: ReportIn) -> Any:
     """Submit a report. Anonymous callers get a receipt to follow it up (shown once)."""
     caller = request.auth  # type: ignore[attr-defined]
     if caller.partner is not None and not caller.partner.can_report:
-        return Status(403, {"detail": "This key may not submit reports."})
+        return Status(403, {"detail": _("This key may not submit reports.")})
     if not submit_limits(request, caller):
-        return Status(429, {"detail": "Too many reports just now; please try again later."})
+        return Status(429, {"detail": _("Too many reports just now; please try again later.")})
     try:
         data = parse_report(payload.dict(), services.taxonomy_current())
     except ReportInvalid as invalid:
@@ -258,10 +259,11 @@ def reports_of_caller(request: HttpRequest, receipt: str | None) -> tuple[int, l
     return 401, []
 
 
-REFUSALS = {
-    401: {"detail": "Unknown receipt or token."},
-    429: {"detail": "Too many attempts; please wait 15 minutes."},
-}
+def refusal(status: int) -> dict[str, str]:
+    """Why a receipt or token was refused, in the caller's language."""
+    if status == 429:
+        return {"detail": _("Too many attempts; please wait 15 minutes.")}
+    return {"detail": _("Unknown receipt or token.")}
 
 
 def alert_reviews_out(report: Report) -> list[dict[str, Any]]:
@@ -314,7 +316,7 @@ def reports_mine(
     """The caller's reports with status and messages (header X-Receipt, or a member token)."""
     status, reports = reports_of_caller(request, x_receipt)
     if status != 200:
-        return Status(status, REFUSALS[status])
+        return Status(status, refusal(status))
     services.messages_mark_read(reports=reports, by_staff=False)
     messages = selectors.conversations(reports)
     by_receipt = bool(x_receipt)
@@ -324,14 +326,14 @@ def reports_mine(
 def one_report(request: HttpRequest, receipt: str | None, reference: str | None) -> tuple[int, Any]:
     status, reports = reports_of_caller(request, receipt)
     if status != 200:
-        return status, REFUSALS[status]
+        return status, refusal(status)
     chosen = (
         [r for r in reports if reference in (None, r.reference)]
         if receipt
         else [r for r in reports if r.reference == reference]
     )
     if len(chosen) != 1:
-        return 404, {"detail": "No such report of yours; give its reference."}
+        return 404, {"detail": _("No such report of yours; give its reference.")}
     return 200, chosen[0]
 
 
@@ -382,7 +384,7 @@ def reports_mine_consent(
     if status != 200:
         return Status(status, found)
     if found.withdrawn_at is not None:
-        return Status(409, {"detail": "This report was withdrawn."})
+        return Status(409, {"detail": _("This report was withdrawn.")})
     caller = request.auth  # type: ignore[attr-defined]
     if payload.withdraw:
         found = services.report_withdraw(actor=caller.user, report=found)
@@ -421,7 +423,7 @@ def reports_mine_alert_review(
         return Status(status, found)
     review = alert_selectors.review_for_receipt(found, payload.review) if x_receipt else None
     if review is None:
-        return Status(404, {"detail": "No such alert to answer on this report."})
+        return Status(404, {"detail": _("No such alert to answer on this report.")})
     try:
         alert_services.alert_review_answer_by_receipt(
             report=found, review=review, ok=payload.ok, comment=payload.comment
