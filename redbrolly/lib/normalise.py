@@ -312,8 +312,17 @@ def _without_overlaps(candidates: Iterable[_Found]) -> list[_Found]:
     return kept
 
 
+def find_identifier_spans(
+    text: str, region: str = "GB", *, emails: bool = True
+) -> list[tuple[int, int, Identifier]]:
+    """(start, end, identifier) of the phones (and emails) in `text`, in reading order."""
+    found = _without_overlaps(
+        chain(_emails_found(text) if emails else (), _phones_found(text, region))
+    )
+    return sorted(found, key=lambda item: item[0])
+
+
 def find_identifiers_in_text(text: str, region: str = "GB") -> list[Identifier]:
     """Phones and emails in a report narrative, for the "add this number?" prompt."""
-    found = _without_overlaps(chain(_emails_found(text), _phones_found(text, region)))
-    in_order = (identifier for _, _, identifier in sorted(found, key=lambda item: item[0]))
+    in_order = (identifier for _, _, identifier in find_identifier_spans(text, region))
     return list(dict.fromkeys(in_order))
