@@ -1,0 +1,241 @@
+"""Something only she has, said of herself: her nationality (with where she works), a
+disability, a pregnancy, her children, being trans, her own tattoos or marks, her height or
+age, being "the only ... in ...". Said of him ("his tattoo", "he was Polish") it is his
+description, not hers, and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from redbrolly.alerts.detect.facts import Facts
+from redbrolly.alerts.detect.lexicon import I_AM, NATIONALITIES
+from redbrolly.alerts.detect.text import Span, Text, alternatives, bounded
+
+KIND = "personal"
+
+COUNTRIES = [
+    "romania", "bulgaria", "hungary", "poland", "brazil", "spain", "portugal", "thailand",
+    "china", "vietnam", "albania", "lithuania", "latvia", "slovakia", "czech republic",
+    "ukraine", "russia", "moldova", "nigeria", "ghana", "jamaica", "colombia", "venezuela",
+    "mexico", "dominican republic", "philippines", "malaysia", "korea", "turkey", "italy",
+    "brasil", "polski", "polska", "ungaria", "bulgaria", "tailandia", "magyarorszag",
+    "magyarorszagrol", "romaniabol", "българия", "румъния", "中国", "泰国", "越南", "ประเทศไทย",
+]  # fmt: skip
+# What she is ("I'm deaf", "sunt însărcinată"): after "I am", with a few filler words between.
+BEING = [
+    *NATIONALITIES, *COUNTRIES,
+    "deaf", "blind", "disabled", "in a wheelchair", "wheelchair user", "autistic", "dyslexic",
+    "epileptic", "an amputee", "amputee", "partially sighted", "hard of hearing", "mute",
+    "pregnant", "expecting", "trans", "transgender", "transsexual", "ts", "ts girl", "tgirl",
+    "t-girl", "ladyboy", "shemale", "pre-op", "post-op", "non-binary", "nonbinary", "intersex",
+    "mum", "mother", "single mum", "single mother", "mum of", "mother of", "albino", "redhead",
+    "ginger", "tall", "short", "tiny", "petite", "plus size", "bbw", "curvy", "older", "mature",
+    "granny", "grandmother", "grandma", "student", "nurse", "carer", "teacher",
+    "surda", "oarba", "insarcinata", "gravida", "transsexuala", "mama", "studenta",
+    "cega", "cadeirante", "travesti", "mae", "estudante", "embarazada", "sorda", "ciega",
+    "madre", "estudiante", "w ciazy", "glucha", "niewidoma", "matka", "studentka", "na wozku",
+    "бременна", "глуха", "сляпа", "майка", "студентка", "транс", "terhes", "varandos", "suket",
+    "anya", "egyetemista", "transz", "怀孕", "聋", "妈妈", "变性人", "跨性别", "人妖", "学生",
+    "ตั้งครรภ์", "หูหนวก", "ตาบอด", "แม่", "สาวประเภทสอง", "กะเทย", "ข้ามเพศ", "นักศึกษา",
+]  # fmt: skip
+FILLERS = (
+    "the|a|an|only|very|really|so|also|still|just|now|like|originally|half|both|quite|"
+    "currently|from|one|two|three|four|five|six|seven|eight|nine|months?|weeks?|din|de|do|da|"
+    "z|ze|от|o|um|uma|una|un|la|foarte|muito|muy|bardzo|много|nagyon|in|cu|com|con|z|w|с|"
+    "singura|unica|jedyna|единствената|egyetlen|luni|meses|miesiacu|miesiecy|месеца|honapos|"
+    "\\d+"
+)
+BETWEEN = rf"(?:\s+(?:{FILLERS})){{0,4}}\s*"
+# What she has ("my butterfly tattoo", "my 2 kids"): after "my" within a few words.
+HAVING = [
+    "tattoo", "tattoos", "tat", "tats", "scar", "scars", "birthmark", "piercing", "piercings",
+    "braces", "wheelchair", "crutches", "walking stick", "stick", "hearing aid", "guide dog",
+    "prosthetic", "kids", "kid", "children", "child", "son", "sons", "daughter", "daughters",
+    "baby", "babies", "little boy", "little girl", "twins", "boys", "girls", "bump",
+    "pregnancy", "disability", "condition", "surgery", "transition", "implants", "accent",
+    "pink hair", "blue hair", "green hair", "purple hair", "red hair", "shaved head",
+]  # fmt: skip
+HAVE = [
+    "i have", "i've got", "ive got", "i got", "i have got", "i had", "i've had", "i have a",
+    "she has", "she's got", "shes got", "she had", "i use", "i need", "she uses", "i walk with",
+    "she walks with", "i'm on", "im on", "she's on",
+]  # fmt: skip
+HAVE_WHAT = [
+    "tattoo", "tattoos", "scar", "scars", "kids", "kid", "children", "child", "son", "sons",
+    "daughter", "daughters", "baby", "twins", "birthmark", "piercing", "piercings",
+    "disability", "wheelchair", "stick", "crutches", "prosthetic", "hearing aid", "limp",
+    "one leg", "one arm", "one eye", "guide dog", "walking frame",
+]  # fmt: skip
+# Her own, in any language (the possessive or the verb is part of the phrase).
+HERS = [
+    "copiii mei", "copiilor mei", "copilul meu", "copilului meu", "copiii", "fiul meu",
+    "fiica mea", "baiatul meu", "fetita mea", "bebelusul meu", "tatuajul meu", "am un tatuaj",
+    "cicatricea mea", "scaun cu rotile", "nu aud", "nu vad bine",
+    "meus filhos", "minhas filhas", "meu filho", "minha filha", "meu bebe", "minhas criancas",
+    "minha tatuagem", "tenho uma tatuagem", "minha cicatriz", "cadeira de rodas", "nao ouco",
+    "mis hijos", "mis hijas", "mi hijo", "mi hija", "mi bebe", "mis ninos", "mi tatuaje",
+    "tengo un tatuaje", "mi cicatriz", "silla de ruedas", "no oigo",
+    "moje dzieci", "moich dzieci", "moim dzieciom", "moj syn", "mojego syna", "moja corka",
+    "mojej corki", "moje dziecko", "moj tatuaz", "mam tatuaz", "moja blizna", "na wozku",
+    "w ciazy", "nie slysze", "децата ми", "детето ми", "синът ми", "сина ми", "дъщеря ми",
+    "бебето ми", "татуировката ми", "имам татуировка", "белегът ми", "инвалидна количка",
+    "не чува", "не чувам", "a gyerekeim", "a gyerekem", "gyerekeim", "gyerekem", "a fiam",
+    "a lanyom", "a babam", "tetovalasom", "kerekesszek", "nem hallok",
+    "我的孩子", "我孩子", "我儿子", "我女儿", "我的宝宝", "我的纹身", "我有纹身", "我身上有纹身",
+    "轮椅",
+    "怀孕", "ลูกของฉัน", "ลูกฉัน", "ลูกหนู", "ลูกสาวฉัน", "ลูกชายฉัน", "มีลูก", "รอยสักของฉัน",
+    "ฉันมีรอยสัก", "รถเข็น", "ตั้งครรภ์", "ฉันท้อง", "หนูท้อง", "ท้องอยู่", "ท้องได้",
+    "pregnant", "single mum", "single mother", "gravida", "embarazada", "insarcinata", "бременна",
+    "terhes", "varandos", "i cannot hear", "i can't hear", "i cant hear", "i can not hear",
+    "i cannot see", "i can't see", "hard of hearing", "deaf in one ear", "cannot hear good",
+    "the one with the", "the girl with the", "mum of", "mother of",
+]  # fmt: skip
+# "she has two children", "am doi copii": a verb of having, a few words, children.
+CHILDREN = re.compile(
+    r"(?<![^\W_\u3400-\u9fff\u0e00-\u0e7f])(?:tengo|tiene|tenho|tem|am|are|mam|ma|имам|има|van)"
+    r"(?:\s+[^\W\d_]+|\s+\d+){0,2}\s+(?:hij[oa]s?|ninos|filh[oa]s?|criancas|copii|copil|"
+    r"baieti|dzieci|dziecko|syna|corke|деца|дете|син|дъщеря|gyerekem|gyerekeim|fiam|lanyom)"
+    r"(?![^\W_\u3400-\u9fff\u0e00-\u0e7f])|有(?:一个|两个|三个|个|一|两)?(?:孩子|女儿|儿子|小孩)"
+)
+HAIR = re.compile(
+    r"(?:cabelo|pelo|parul|par)\s+(?:rosa|azul|verde|roxo|morado|roz|albastru|mov)"
+    r"|(?:rozowe|niebieskie|zielone|fioletowe)\s+wlosy|(?:розова|синя|зелена|лилава)\s+коса"
+    r"|(?:rozsaszin|kek|zold|lila)\s+haj|(?:粉色|蓝色|绿色|紫色|粉)头发|ผมสี(?:ชมพู|ฟ้า|เขียว|ม่วง)"
+)
+MEASURED = re.compile(
+    r"(?<![^\W_\u3400-\u9fff\u0e00-\u0e7f])(?:mido|meco|tenho|am|mam|mierze|vagyok|съм)\s+"
+    r"(?:1[.,]\d{2}\s?m?|1\d\d\s?cm)(?![\d])"
+)
+# Hungarian says what she is first: "transz nő vagyok".
+BEING_FIRST = re.compile(
+    r"(?<![^\W_\u3400-\u9fff\u0e00-\u0e7f])(?:transz|terhes|suket|vak|magyar|roman|lengyel|bolgar|"
+    r"brazil|spanyol|kinai|thai|cigany|anya|egyetemista)(?:\s+(?:no|lany))?\s+vagyok"
+)
+# Being the only one of her kind somewhere.
+ONLY = [
+    "the only", "only one", "one of the only", "singura", "singurul", "a unica", "o unico",
+    "la unica", "el unico", "jedyna", "jedyną", "jedynym", "единствената", "единственото",
+    "az egyetlen", "唯一的", "唯一一个", "คนเดียวที่",
+]  # fmt: skip
+PERSON = [
+    *NATIONALITIES, "girl", "girls", "woman", "women", "lady", "one", "worker", "escort",
+    "person", "mum", "mother", "trans", "ts", "redhead", "blonde", "fata", "femeie", "menina",
+    "mulher", "chica", "mujer", "dziewczyna", "kobieta", "момиче", "жена", "lany",
+    "女孩", "女人", "女的", "คน", "ผู้หญิง",
+]  # fmt: skip
+
+# "She is", "as a": a practitioner writes of the woman she reports for; a reporter of a colleague.
+SHE = ["she's", "she is", "shes", "she was", "as a", "as an", "being a", "being"]
+I_AM_CUE = bounded(I_AM)
+SHE_CUE = bounded([*I_AM, *SHE])
+NOT_HIM = r"(?!(?:his|he|him|he's|hes|their|the guy's|that)\b)"
+PATTERNS = [
+    (
+        re.compile(rf"(?:{SHE_CUE}){BETWEEN}{bounded(BEING)}"),
+        "what she is",
+    ),
+    (
+        re.compile(
+            rf"(?<![^\W_\u3400-\u9fff\u0e00-\u0e7f])(?:my|our|her)(?:\s+{NOT_HIM}[^\W_]+){{0,3}}?\s+"
+            rf"{bounded(HAVING)}"
+        ),
+        "what she has",
+    ),
+    (
+        re.compile(
+            rf"{bounded(HAVE)}(?:\s+{NOT_HIM}[^\W_]+){{0,4}}?\s+"
+            rf"{bounded(HAVE_WHAT)}"
+        ),
+        "what she has",
+    ),
+    (re.compile(alternatives(HERS)), "what she has"),
+    (CHILDREN, "what she has"),
+    (HAIR, "what she has"),
+    (MEASURED, "her height or age"),
+    (BEING_FIRST, "what she is"),
+    (
+        # "I'm 6ft", "i am 1.50", "im 19", "i'm only 18 years old"
+        re.compile(
+            rf"(?:{SHE_CUE})\s+(?:only\s+|just\s+|about\s+|nearly\s+|over\s+|under\s+)?"
+            r"(?:\d\s?(?:ft|foot|feet|'|’)\s?\d{0,2}(?:\s?(?:in|inch|inches|\"))?|1[.,]\d{2}\s?m?|"
+            r"1\d\d\s?cm|(?:1[6-9]|[2-9]\d)(?:\s?(?:years?|yrs?|y/?o)(?:\s?old)?)?(?![\d:.]))"
+            r"(?![^\W_\u3400-\u9fff\u0e00-\u0e7f])"
+        ),
+        "her height or age",
+    ),
+    (
+        # "the Romanian girl", "a Thai lady": a woman by her nationality, hers or a colleague's
+        re.compile(
+            rf"(?<![^\W_\u3400-\u9fff\u0e00-\u0e7f])(?:the|a|an|only|one|\d+|two|three|four|several|some|other)\s+(?:{alternatives(NATIONALITIES)})\s+"
+            r"(?:girl|girls|woman|women|lady|ladies|worker|escort|trans|ts|chick|one|mum)\b"
+        ),
+        "a woman by her nationality",
+    ),
+    (
+        re.compile(rf"{bounded(ONLY)}(?:\s+[^\W_]+){{0,3}}?\s*{bounded(PERSON)}"),
+        "the only one",
+    ),
+]
+
+
+# How he would know her again: "he'd know me anywhere by the rose tattoo on my neck".
+RECOGNISE = re.compile(
+    r"(?<![^\W_])(?:recogni[sz]es?\s+me|recogni[sz]e\s+me|know\s+me|knows\s+me|spot\s+me|"
+    r"ma\s+recunoaste|ma\s+stie|me\s+reconhece|me\s+reconheceria|me\s+reconoce|"
+    r"me\s+reconoceria|rozpozna\s+mnie|rozpoznaje\s+mnie|pozna\s+mnie|ме\s+познава|"
+    r"ще\s+ме\s+познае|felismer|megismer)(?:\s+[^\W\d_]+){0,2}?\s+"
+    r"(?:by|from|because of|dupa|pelo|pela|por|po|по|a|az)\s+\S"
+)
+# "im the youngest on the beat": the one of her kind.
+SUPERLATIVE = re.compile(
+    rf"(?:{SHE_CUE})\s+(?:the\s+|a\s+)?(?:youngest|oldest|tallest|shortest|smallest|newest|"
+    r"cea mai tanara|a mais nova|la mas joven|najmlodsza|най-младата|a legfiatalabb)"
+    r"(?![^\W_])"
+)
+PATTERNS += [(RECOGNISE, "how he would know her"), (SUPERLATIVE, "the only one")]
+# "..., that is me": what came before was about her.
+THAT_IS_ME = re.compile(
+    r",?\s*(?:that|this|it)(?:'s|s|\s+is|\s+was|\s+will be)\s+me(?![^\W_])"
+    r"|,?\s*(?:adica eu|sou eu|soy yo|to ja|това съм аз|az en vagyok)(?![^\W_])"
+)
+# "..., that's me": the clause before describes her, whatever it says.
+SAID_OF_HERSELF = re.compile(
+    r",?\s*(?:that|this)(?:'s|s|\s+is|\s+was)\s+me(?![^\W_])(?!\s+(?:done|off|out|gone|finished))"
+)
+# "i am very short, 1.50": her height after what she says of herself.
+HEIGHT_AFTER = re.compile(
+    r",?\s*(?:1[.,]\d{2}\s?m?|1\d\d\s?cm|\d\s?(?:ft|foot|'|’)\s?\d{0,2})(?![\d])"
+)
+
+
+def find(text: Text, facts: Facts) -> Iterator[Span]:
+    for pattern, rule in PATTERNS:
+        for match in pattern.finditer(text.folded):
+            if rule != "the only one" or not is_about_him(text, match.start()):
+                yield clause_around(text, match.start(), match.end(), rule)
+    for match in SAID_OF_HERSELF.finditer(text.folded):
+        if match.start() > 0:
+            yield Span(text.clause_start(match.start()), match.end(), KIND, "that is me")
+
+
+def clause_around(text: Text, start: int, end: int, rule: str) -> Span:
+    """From the start of the clause to the end of the sentence: what she says of herself
+    runs on ("i am Thai and i work in Luton"), and all of it is hers."""
+    end = max(end, text.sentence_end(end))
+    for after in (HEIGHT_AFTER, THAT_IS_ME):
+        if found := after.match(text.folded, end):
+            end = found.end()
+    return Span(text.clause_start(start), end, KIND, rule)
+
+
+HIM = re.compile(
+    r"(?<![^\W_\u3400-\u9fff\u0e00-\u0e7f])(?:he|him|his|he's|hes|el|ele|on|jego|той|ő|他|เขา)\s*$"
+)
+
+
+def is_about_him(text: Text, start: int) -> bool:
+    """ "he was the only one" is about him (and not distinctive of her)."""
+    before = text.folded[max(0, start - 14) : start]
+    return bool(HIM.search(re.sub(r"\s+(?:was|is|were|the|a)\s*$", " ", before)))

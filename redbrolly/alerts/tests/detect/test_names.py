@@ -1,0 +1,82 @@
+"""Her name, however she gives it; his names left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from redbrolly.alerts.detect import Facts
+from redbrolly.alerts.tests.detect.helpers import flagged, found, kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I'm Jade and he robbed me", "Jade"),
+        ("im jade, he robbed me last week", "jade"),
+        ("my name's Roxy. punter wouldn't pay", "Roxy"),
+        ("MY NAME IS CHANTELLE AND HE HIT ME", "CHANTELLE"),
+        ("call me Bambi, everyone does", "Bambi"),
+        ("hiya its kerry here, just warning yous", "kerry"),
+        ("he never paid so watch out. — Jade", "Jade"),
+        ("he never paid, be careful girls. thanks, Amber x", "Amber"),
+        ("dont see him. shell x", "shell"),
+        ("my mate Lucy saw his car too", "Lucy"),
+        ("me and Tasha were working the beat", "Tasha"),
+        ("Mă numesc Ioana și lucrez singură", "Ioana"),
+        ("ma numesc ioana si lucrez singura", "ioana"),
+        ("Oi, me chamo Carla, ele não pagou", "Carla"),
+        ("Hola, me llamo Lucía y trabajo en un piso", "Lucía"),
+        ("Nazywam się Kasia, klient mnie uderzył", "Kasia"),
+        ("Казвам се Мария и работя сама", "Мария"),
+        ("Eszter vagyok, egy ügyfél megütött", "Eszter"),
+        ("我叫小美，他没给钱就走了", "小美"),
+        ("ฉันชื่อนิดค่ะ ลูกค้าไม่จ่ายเงิน", "นิด"),
+    ],
+)
+def test_her_name_in_the_first_person_is_flagged(text: str, name: str) -> None:
+    assert flagged(name, text, "name"), found(text)
+
+
+def test_her_working_name_is_found_anywhere_in_any_case() -> None:
+    facts = Facts(reporter_names=("Zorina",))
+    assert flagged("zorina", "he kept asking for zorina by name", "name", facts)
+    assert flagged("ZORINA", "HE ASKED FOR ZORINA", "name", facts)
+
+
+def test_an_account_name_gives_its_first_name_words() -> None:
+    facts = Facts(reporter_names=("roxy_leeds99",))
+    assert flagged("Roxy", "he asked for Roxy at the door", "name", facts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "his name is Dave, he said he was a builder",
+        "a guy called Steve booked me",
+        "he called himself Gary on the phone",
+        "il cheamă Costel și e violent",
+        "他叫Mike，五十岁左右",
+    ],
+)
+def test_his_names_are_not_flagged(text: str) -> None:
+    assert "name" not in kinds(text)
+
+
+def test_the_names_he_used_on_the_report_are_left_alone() -> None:
+    facts = Facts(perpetrator_names=("Dave",))
+    assert "name" not in kinds("Dave booked an hour and then refused to pay", facts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sta in masina in fata blocului",  # "car", not a name
+        "tiene barba y manda mensajes",
+        "he drives a black lexus",
+        "上个月在Liverpool去姐妹那里，不给钱",
+        "I'm new to this and scared",
+        "im not sure what time it was",
+    ],
+)
+def test_everyday_words_are_not_names(text: str) -> None:
+    assert "name" not in kinds(text), found(text)
