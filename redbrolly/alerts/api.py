@@ -80,7 +80,7 @@ def language_for(caller: Any, asked: str) -> str:
 
 def out(alert: Alert, language: str) -> dict[str, Any]:
     text = alert.text_in(language)
-    translated = any(t.language == language for t in alert.translations.all())
+    translated = alert.translation_in(language) is not None
     return {
         "id": alert.pk,
         "state": state(alert),
@@ -99,8 +99,7 @@ def out(alert: Alert, language: str) -> dict[str, Any]:
         "version": alert.version,
         "language": language if translated else "en",
         "updates": [
-            {"kind": u.kind, "text": u.text, "created_at": u.created_at}
-            for u in alert.updates.all()
+            {"kind": u.kind, "text": u.text, "created_at": u.sent_at} for u in alert.sent_updates
         ],
     }
 

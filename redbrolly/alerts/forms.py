@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -13,7 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from redbrolly.accounts.models import MemberProfile
 from redbrolly.alerts.models import Alert, Severity
 from redbrolly.alerts.services import AlertContent
+from redbrolly.alerts.wording import PRECISIONS
 from redbrolly.core.models import IncidentType, Region
+from redbrolly.reports.models import Identifier as ReportIdentifier
 from redbrolly.reports.models import Report
 
 
@@ -56,11 +59,38 @@ def report_label(report: Report) -> str:
     return f"{report.reference} · {report.region.name} · {report.occurred_on:%d %b %Y}"
 
 
+class IdentifierChoice(forms.ModelMultipleChoiceField):
+    """The reports' own identifiers, shown masked as members will read them."""
+
+    def __init__(self, *args: Any, rules: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.rules = rules
+
+    def label_from_instance(self, obj: Any) -> str:
+        from redbrolly.alerts.drafting import identifier_of
+        from redbrolly.lib.masking import mask
+
+        return f"{mask(identifier_of(obj), self.rules)} ({obj.get_kind_display()})"
+
+
 class AlertForm(forms.ModelForm):
     expires_on = forms.DateField(
         label=_("Archive after"),
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("After this day the alert moves to the archive."),
+    )
+    precision = forms.ChoiceField(
+        label=_("Say when it happened as"),
+        choices=list(PRECISIONS.items()),
+        widget=forms.RadioSelect,
+        help_text=_("Never the day or the time: the man would know whose booking it was."),
+    )
+    identifier_rows = IdentifierChoice(
+        queryset=ReportIdentifier.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Numbers, emails, handles and plates to show (masked)"),
+        help_text=_("Only the reports' own can be shown. Members can check each one."),
     )
 
     class Meta:
@@ -70,7 +100,6 @@ class AlertForm(forms.ModelForm):
             "summary",
             "perpetrator",
             "vehicle",
-            "identifiers",
             "severity",
             "regions",
             "national",
@@ -80,17 +109,20 @@ class AlertForm(forms.ModelForm):
         ]
         widgets = {
             "title": forms.TextInput(attrs={"maxlength": 200}),
-            "summary": forms.Textarea(attrs={"rows": 6}),
+            "summary": forms.Textarea(attrs={"rows": 5}),
             "perpetrator": forms.Textarea(attrs={"rows": 4}),
             "vehicle": forms.Textarea(attrs={"rows": 2}),
-            "identifiers": forms.Textarea(attrs={"rows": 3}),
             "severity": forms.RadioSelect,
             "regions": forms.CheckboxSelectMultiple,
             "incident_types": forms.CheckboxSelectMultiple,
         }
+        labels = {"title": _("Your own title (optional)"), "summary": _("In your words (optional)")}
         help_texts = {
-            "summary": _("Short: what happened, so members recognise the danger."),
-            "identifiers": _("One per line, masked, e.g. 07*******23."),
+            "title": _("Leave empty to use the title made from the facts."),
+            "summary": _(
+                "Added under the facts, so members recognise the danger. Quote from the "
+                "report only what is about him: every detail about her is highlighted."
+            ),
         }
 
     sectors = forms.MultipleChoiceField(
@@ -101,14 +133,23 @@ class AlertForm(forms.ModelForm):
         help_text=_("None ticked: everyone in the regions."),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, choices: Sequence[Any] = (), rules: Any = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["regions"].queryset = Region.objects.active()  # type: ignore[attr-defined]
         types = IncidentType.objects.filter(active=True)
         self.fields["incident_types"].queryset = types  # type: ignore[attr-defined]
         self.fields["severity"].choices = Severity.choices  # type: ignore[attr-defined]
+        rows = self.fields["identifier_rows"]
+        rows.queryset = ReportIdentifier.objects.filter(pk__in=[row.pk for row in choices])  # type: ignore[attr-defined]
+        rows.rules = rules  # type: ignore[attr-defined]
         if self.instance.pk and not self.is_bound:
             self.initial["expires_on"] = timezone.localtime(self.instance.expires_at).date()
+            self.initial["precision"] = self.instance.facts.get("precision", "part")
+            self.initial["identifier_rows"] = list(
+                self.instance.shown_identifiers.values_list("pk", flat=True)
+            )
 
     def clean_expires_on(self) -> datetime.date:
         day: datetime.date = self.cleaned_data["expires_on"]
@@ -130,7 +171,8 @@ class AlertForm(forms.ModelForm):
             summary=data["summary"],
             perpetrator=data["perpetrator"],
             vehicle=data["vehicle"],
-            identifiers=data["identifiers"],
+            identifier_rows=list(data["identifier_rows"]),
+            precision=data["precision"],
             regions=list(data["regions"]),
             national=data["national"],
             severity=data["severity"],
@@ -149,9 +191,18 @@ class FlagForm(forms.Form):
 
 
 class TranslationForm(forms.Form):
+    """The moderator's own words in another language (the facts are translated already)."""
+
     language = forms.ChoiceField(choices=settings.LANGUAGES[1:], label=_("Language"))
-    title = forms.CharField(max_length=200, label=_("Title"))
-    summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), label=_("What happened"))
+    title = forms.CharField(
+        max_length=200,
+        required=False,
+        label=_("Title"),
+        help_text=_("Only if the alert has a title of its own."),
+    )
+    summary = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 5}), required=False, label=_("In your words")
+    )
     perpetrator = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}), required=False, label=_("Description")
     )

@@ -40,6 +40,8 @@ def label_for(name: str, labels: dict[str, str]) -> str:
     if name.startswith("translation:"):
         _prefix, language, attribute = name.split(":", 2)
         return f"{labels.get(attribute, attribute)} ({language})"
+    if name.startswith("update:"):
+        return labels.get("update", name)
     return labels.get(name, name)
 
 

@@ -19,7 +19,8 @@ from redbrolly.accounts.models import MemberProfile
 from redbrolly.lib.crypto import EncryptedTextField
 from redbrolly.lib.masking import Keep, MaskingRules
 
-TEXT_FIELDS = ("title", "summary", "perpetrator", "vehicle", "identifiers")
+# What a moderator writes, and every approval scans (identifiers are chosen, never written).
+TEXT_FIELDS = ("title", "summary", "perpetrator", "vehicle")
 
 
 class Severity(models.TextChoices):
@@ -63,10 +64,18 @@ class Alert(models.Model):
     )
     # Each update or withdrawal sent to members is a new version (delivery keys carry it).
     version = models.PositiveSmallIntegerField(default=1)
-    title = EncryptedTextField(_("title"))
-    summary = EncryptedTextField(_("what happened"))
+    # What the reports say, structured (alerts.wording renders it in each member's language):
+    # incident types, settings, coarse places, rounded dates. Never a narrative.
+    facts = models.JSONField(default=dict, blank=True)
+    # The moderator's own title (empty: the title made from the facts) and words.
+    title = EncryptedTextField(_("title"), blank=True)
+    summary = EncryptedTextField(_("what happened"), blank=True)
     perpetrator = EncryptedTextField(_("description of the person"), blank=True)
     vehicle = EncryptedTextField(_("vehicle"), blank=True)
+    # Chosen from the reports' own identifiers, never typed; `identifiers` is their masked text.
+    shown_identifiers = models.ManyToManyField(
+        "reports.Identifier", blank=True, related_name="alerts"
+    )
     identifiers = EncryptedTextField(_("masked phone numbers, emails, handles, plates"), blank=True)
     regions = models.ManyToManyField("core.Region", blank=True, related_name="alerts")
     national = models.BooleanField(_("national: send to every region"), default=False)
@@ -124,33 +133,82 @@ class Alert(models.Model):
         return self.status == self.Status.PUBLISHED and self.expires_at > timezone.now()
 
     @property
+    def sent_updates(self) -> list[AlertUpdate]:
+        """What members read: updates a second moderator approved (prefetched updates)."""
+        return [update for update in self.updates.all() if update.sent_at is not None]
+
+    @property
     def latest_update(self) -> AlertUpdate | None:
-        """Shown on feed cards; uses the prefetched updates."""
-        updates = list(self.updates.all())
-        return updates[-1] if updates else None
+        """Shown on feed cards."""
+        sent = self.sent_updates
+        return sent[-1] if sent else None
+
+    @property
+    def pending_updates(self) -> list[AlertUpdate]:
+        """Updates and withdrawal notices waiting for a second moderator (the staff page)."""
+        return [update for update in self.updates.all() if update.sent_at is None]
 
     @property
     def is_editable(self) -> bool:
         return self.status in {self.Status.DRAFT, self.Status.AWAITING}
 
+    def translation_in(self, language: str) -> AlertTranslation | None:
+        """The translation members of `language` read: once the alert is sent, only one a
+        second moderator approved (before, the reporter's preview shows the draft's)."""
+        for translation in self.translations.all():
+            if translation.language == language and (
+                translation.approved_at is not None or self.is_editable
+            ):
+                return translation
+        return None
+
     def text_in(self, language: str) -> dict[str, str]:
-        """The alert's words in `language` when translated, otherwise the original."""
-        original = {name: getattr(self, name) for name in TEXT_FIELDS}
-        translation = next((t for t in self.translations.all() if t.language == language), None)
-        if translation is None:
-            return original
-        return {name: getattr(translation, name, "") or original[name] for name in original}
+        """The alert's words in `language`: the facts in that language, the moderator's words
+        translated when a translation is approved, otherwise as written."""
+        from redbrolly.alerts import wording
+
+        translation = self.translation_in(language)
+        made = wording.from_facts(self.facts, language)
+
+        def own(name: str) -> str:
+            return (getattr(translation, name, "") if translation else "") or getattr(self, name)
+
+        return {
+            "title": own("title") or made.title,
+            "summary": "\n\n".join(part for part in (made.summary, own("summary")) if part),
+            "perpetrator": own("perpetrator"),
+            "vehicle": own("vehicle"),
+            "identifiers": self.identifiers,
+        }
+
+    @property
+    def staff_title(self) -> str:
+        """Staff lists and pages: the title members of the staff member's language read."""
+        from django.utils.translation import get_language
+
+        return self.text_in(get_language() or "en")["title"]
 
 
 class AlertTranslation(models.Model):
-    """The alert in another language; members whose language it is receive this text."""
+    """The moderator's words in another language; members whose language it is read this.
+
+    The facts need no translator (alerts.wording). Approved with the alert, or, added to a
+    sent alert, by a second moderator before any member reads it.
+    """
 
     alert = models.ForeignKey(Alert, on_delete=models.CASCADE, related_name="translations")
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
-    title = EncryptedTextField(_("title"))
-    summary = EncryptedTextField(_("what happened"))
+    title = EncryptedTextField(_("title"), blank=True)
+    summary = EncryptedTextField(_("what happened"), blank=True)
     perpetrator = EncryptedTextField(_("description of the person"), blank=True)
     vehicle = EncryptedTextField(_("vehicle"), blank=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["language"]
@@ -163,14 +221,16 @@ class AlertTranslation(models.Model):
 
 
 class AlertUpdate(models.Model):
-    """An update ("arrested") or a withdrawal, sent to everyone who got the alert."""
+    """An update ("arrested") or a withdrawal, sent to everyone who got the alert once a
+    second moderator approves its words (four eyes, like the first send)."""
 
     class Kind(models.TextChoices):
         UPDATE = "update", _("Update")
         WITHDRAWAL = "withdrawal", _("Withdrawal")
 
     alert = models.ForeignKey(Alert, on_delete=models.CASCADE, related_name="updates")
-    version = models.PositiveSmallIntegerField()
+    # The alert's version this update went out as; empty while it waits for approval.
+    version = models.PositiveSmallIntegerField(null=True, blank=True)
     kind = models.CharField(max_length=12, choices=Kind.choices)
     text = EncryptedTextField(_("what has changed"))
     # Empty when the system withdrew the alert (a reporter withdrew consent).
@@ -182,11 +242,20 @@ class AlertUpdate(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(default=timezone.now)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approval_mode = models.CharField(max_length=24, choices=Alert.ApprovalMode.choices, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["version"]
+        ordering = ["pk"]
         constraints = [
-            models.UniqueConstraint(fields=["alert", "version"], name="one_update_per_version")
+            models.UniqueConstraint(
+                fields=["alert", "version"],
+                condition=models.Q(version__isnull=False),
+                name="one_update_per_version",
+            )
         ]
 
     def __str__(self) -> str:

@@ -12,12 +12,20 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from redbrolly.accounts.models import MemberProfile
 from redbrolly.alerts import drafting
-from redbrolly.alerts.models import TEXT_FIELDS, Alert, AlertQuerySet, AlertReview, FlagDecision
-from redbrolly.alerts.scan import Flag, scan
+from redbrolly.alerts.detect import Facts, Flag, scan
+from redbrolly.alerts.models import (
+    TEXT_FIELDS,
+    Alert,
+    AlertPolicy,
+    AlertQuerySet,
+    AlertReview,
+    FlagDecision,
+)
 from redbrolly.lib.crypto import blind_index
 from redbrolly.notify.models import Delivery, PushSubscription
 from redbrolly.reports.models import Report
@@ -119,22 +127,47 @@ def fingerprint(field: str, excerpt: str) -> str:
     return blind_index(FLAG_FINGERPRINT, f"{field}:{excerpt.casefold()}")
 
 
+def reports_of(alert: Alert) -> list[Report]:
+    """The alert's reports with all the drafting and the detector read of them."""
+    return list(
+        alert.reports.select_related("reporter__member_profile", "region").prefetch_related(
+            "perpetrators", "identifiers", "incident_types"
+        )
+    )
+
+
+def facts_for(alert: Alert) -> Facts:
+    """Whose each detail in the alert's text is (alerts.detect)."""
+    return drafting.facts_of(reports_of(alert), AlertPolicy.current().masking_rules())
+
+
+def identifiers_of_reports(alert: Alert) -> list[Any]:
+    """The identifiers the alert may show: its reports' own, whole."""
+    return drafting.alert_identifiers(reports_of(alert))
+
+
 def alert_texts(alert: Alert) -> dict[str, str]:
-    """Every text field, translations included ("translation:ro:summary")."""
+    """Every text a moderator wrote: the alert's, its translations ("translation:ro:summary")
+    and the updates waiting for approval ("update:12")."""
     texts = {name: getattr(alert, name) for name in TEXT_FIELDS}
     for translation in alert.translations.all():
-        for name in ("title", "summary", "perpetrator", "vehicle"):
+        for name in TEXT_FIELDS:
             texts[f"translation:{translation.language}:{name}"] = getattr(translation, name)
+    for update in alert.updates.filter(sent_at=None):
+        texts[f"update:{update.pk}"] = update.text
     return texts
 
 
-def flags_in(alert: Alert) -> list[FieldFlag]:
-    """What a moderator must remove or keep with a reason before the alert can be approved."""
-    details = drafting.reporter_details(alert.reports.select_related("reporter__member_profile"))
+def flags_in(alert: Alert, *, fields: Iterable[str] | None = None) -> list[FieldFlag]:
+    """What a moderator must remove or keep with a reason before it can be approved."""
+    facts = facts_for(alert)
     kept = {d.fingerprint: d.reason for d in FlagDecision.objects.filter(alert=alert)}
+    wanted = set(fields) if fields is not None else None
     found = []
     for name, text in alert_texts(alert).items():
-        for hit in scan(text, reporter_details=details):
+        if wanted is not None and name not in wanted:
+            continue
+        for hit in scan(text, facts):
             print_ = fingerprint(name, hit.excerpt_of(text))
             found.append(FieldFlag(name, hit, print_, kept.get(print_)))
     return found
@@ -185,9 +218,12 @@ def alerts_for_reports(report_ids: list[int], user: Any) -> list[tuple[int, str,
     """
     found = alerts_released() if user is None else alerts_visible_to(user)
     found = found.current().filter(reports__in=report_ids).distinct().order_by("-pk")[:10]
+    language = get_language() or "en"
     if user is None:
-        return [(alert.pk, alert.title, f"/api/v1/alerts/{alert.pk}") for alert in found]
-    return [(alert.pk, alert.title, reverse("alerts:detail", args=[alert.pk])) for alert in found]
+        return [(a.pk, a.text_in(language)["title"], f"/api/v1/alerts/{a.pk}") for a in found]
+    return [
+        (a.pk, a.text_in(language)["title"], reverse("alerts:detail", args=[a.pk])) for a in found
+    ]
 
 
 def alert_for_member(user: Any, pk: int) -> Alert:
@@ -333,3 +369,46 @@ def member_data(user: Any) -> dict[str, Any]:
             for review in reviews_for_reporter(user)
         ]
     }
+
+
+# --- beside the draft -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Beside:
+    """A report shown beside its alert's draft, to read and quote from: his identifiers
+    masked, her contacts taken out, and every detail about her highlighted, as it would be
+    in the alert (nothing of it is copied in)."""
+
+    report: Report
+    parts: list[Any]
+    flags: int
+
+
+def reports_beside(alert: Alert) -> list[Beside]:
+    from redbrolly.alerts.detect import sanitise
+    from redbrolly.alerts.highlight import parts
+
+    reports = reports_of(alert)
+    facts = drafting.facts_of(reports, AlertPolicy.current().masking_rules())
+    found = []
+    for report in reports:
+        text = sanitise(report.narrative, facts)
+        flags = [FieldFlag(f"report:{report.pk}", hit, "", None) for hit in scan(text, facts)]
+        found.append(Beside(report, parts(text, flags), len(flags)))
+    return found
+
+
+@dataclass(frozen=True)
+class Pending:
+    """An update or withdrawal notice waiting for a second moderator, with its flags."""
+
+    update: Any
+    unresolved: int
+
+
+def pending_updates(alert: Alert, flags: list[FieldFlag]) -> list[Pending]:
+    return [
+        Pending(update, len(unresolved(f for f in flags if f.field == f"update:{update.pk}")))
+        for update in alert.updates.filter(sent_at=None).select_related("created_by")
+    ]

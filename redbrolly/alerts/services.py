@@ -19,8 +19,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from redbrolly.alerts import drafting, selectors
+from redbrolly.alerts.detect import REMOVED, sanitise
 from redbrolly.alerts.messages import Update, Wording, wording
 from redbrolly.alerts.models import (
+    TEXT_FIELDS,
     Alert,
     AlertPolicy,
     AlertReview,
@@ -28,23 +30,26 @@ from redbrolly.alerts.models import (
     AlertUpdate,
     FlagDecision,
 )
-from redbrolly.alerts.scan import scan
 from redbrolly.lib import audit
 from redbrolly.notify.services import Outgoing, deliveries_cancel, deliveries_enqueue
 
 PURPOSE = "alert"
-REMOVED = "[…]"
 
 
 @dataclass
 class AlertContent:
-    """What the drafting form edits; services validate it like the model does."""
+    """What the drafting form edits; services validate it like the model does.
 
-    title: str
-    summary: str
+    `identifier_rows` are chosen among the reports' own identifiers (never typed); `title`
+    empty means the title made from the facts; `precision` says how `when` is rounded.
+    """
+
+    title: str = ""
+    summary: str = ""
     perpetrator: str = ""
     vehicle: str = ""
-    identifiers: str = ""
+    identifier_rows: list[Any] = field(default_factory=list)
+    precision: str = "part"
     regions: list[Any] = field(default_factory=list)
     national: bool = False
     severity: str = "caution"
@@ -74,16 +79,17 @@ def alert_draft_from_reports(*, moderator: Any, reports: list[Any]) -> Alert:
         refuse(_("Only reports whose reporter agreed to an alert can be used."))
     if any(report.status != "accepted" for report in reports):
         refuse(_("Only accepted reports can be used."))
-    policy = AlertPolicy.current()
+    rules = AlertPolicy.current().masking_rules()
     content = drafting.compose(
-        reports, policy.masking_rules(), expiry_days=policy.default_expiry_days
+        reports,
+        drafting.facts_of(reports, rules),
+        expiry_days=AlertPolicy.current().default_expiry_days,
     )
     alert = Alert(
-        title=content.title[:200],
-        summary=content.summary,
+        facts=content.facts,
         perpetrator=content.perpetrator,
         vehicle=content.vehicle,
-        identifiers=content.identifiers,
+        identifiers=drafting.masked_lines(content.identifier_rows, rules),
         severity=content.severity,
         sectors=content.sectors,
         expires_at=content.expires_at,
@@ -96,26 +102,46 @@ def alert_draft_from_reports(*, moderator: Any, reports: list[Any]) -> Alert:
     alert.regions.set(content.region_ids)
     alert.incident_types.set(content.type_ids)
     alert.reports.set(reports)
+    alert.shown_identifiers.set(content.identifier_rows)
     audit.log(moderator, "alerts.alert.drafted", alert, reports=[r.pk for r in reports])
     return alert
 
 
 @transaction.atomic
 def alert_edit(*, moderator: Any, alert: Alert, content: AlertContent) -> Alert:
-    """Saves the moderator's text; an alert waiting for approval goes back to draft."""
+    """Saves the moderator's text, his identifiers masked and hers taken out; an alert waiting
+    for approval goes back to draft."""
     if not alert.is_editable:
         refuse(_("This alert has been sent: publish an update instead."))
-    for name in ("title", "summary", "perpetrator", "vehicle", "identifiers", "severity"):
-        setattr(alert, name, getattr(content, name))
-    alert.national, alert.sectors = content.national, content.sectors
+    facts = selectors.facts_for(alert)
+    for name in ("title", "summary", "perpetrator", "vehicle"):
+        setattr(alert, name, sanitise(getattr(content, name), facts))
+    rows = identifiers_chosen(alert, content.identifier_rows)
+    alert.identifiers = drafting.masked_lines(rows, facts.rules)
+    alert.facts = {**alert.facts, "precision": content.precision}
+    alert.severity, alert.national, alert.sectors = (
+        content.severity,
+        content.national,
+        content.sectors,
+    )
     alert.expires_at, alert.reporter_review = content.expires_at, content.reporter_review
     alert.status, alert.last_edited_by = Alert.Status.DRAFT, moderator
     alert.full_clean()
     alert.save()
     alert.regions.set(content.regions)
     alert.incident_types.set(content.incident_types)
+    alert.shown_identifiers.set(rows)
     audit.log(moderator, "alerts.alert.edited", alert)
     return alert
+
+
+def identifiers_chosen(alert: Alert, chosen: Iterable[Any]) -> list[Any]:
+    """Only the reports' own whole identifiers can be shown: a typed one could be anyone's."""
+    allowed = {row.pk: row for row in selectors.identifiers_of_reports(alert)}
+    rows = [allowed.get(getattr(row, "pk", row)) for row in chosen]
+    if any(row is None for row in rows):
+        refuse(_("Choose the identifiers from the reports' own."))
+    return [row for row in rows if row is not None]
 
 
 def field_text(alert: Alert, name: str) -> tuple[Any, str, str]:
@@ -124,36 +150,54 @@ def field_text(alert: Alert, name: str) -> tuple[Any, str, str]:
         _prefix, language, attribute = name.split(":", 2)
         translation = alert.translations.get(language=language)
         return translation, attribute, getattr(translation, attribute)
-    if name not in {"title", "summary", "perpetrator", "vehicle", "identifiers"}:
+    if name.startswith("update:"):
+        update = alert.updates.filter(pk=name.split(":", 1)[1], sent_at=None).first()
+        if update is None:
+            raise ValidationError(_("That update has been sent already."))
+        return update, "text", update.text
+    if name not in TEXT_FIELDS:
         raise ValidationError(_("That part of the alert does not exist."))
     return alert, name, getattr(alert, name)
 
 
 def flag_at(alert: Alert, name: str, fingerprint: str) -> Any:
-    for item in selectors.flags_in(alert):
+    for item in selectors.flags_in(alert, fields=[name]):
         if item.field == name and item.fingerprint == fingerprint:
             return item
     raise ValidationError(_("That detail is no longer in the text."))
 
 
+def may_change(alert: Alert, name: str) -> None:
+    """A sent alert's own words are fixed; its pending update and translations are not."""
+    if not alert.is_editable and not name.startswith(("update:", "translation:")):
+        refuse(_("This alert has been sent: publish an update instead."))
+
+
 @transaction.atomic
 def alert_flag_remove(*, moderator: Any, alert: Alert, name: str, fingerprint: str) -> Alert:
-    """Takes a flagged detail out of the text (phones and emails: masked instead)."""
-    if not alert.is_editable:
-        refuse(_("This alert has been sent: publish an update instead."))
+    """Takes a flagged detail out of the text."""
+    may_change(alert, name)
     item = flag_at(alert, name, fingerprint)
     target, attribute, text = field_text(alert, name)
     hit = item.flag
-    replacement = REMOVED
-    if hit.kind in {"phone", "email"}:
-        rules = AlertPolicy.current().masking_rules()
-        replacement = drafting.mask_text(hit.excerpt_of(text), rules.home_region, rules)
-    setattr(target, attribute, text[: hit.start] + replacement + text[hit.end :])
+    setattr(target, attribute, text[: hit.start] + REMOVED + text[hit.end :])
     target.full_clean()
     target.save()
-    Alert.objects.filter(pk=alert.pk).update(last_edited_by=moderator, status=Alert.Status.DRAFT)
+    changed_by(moderator, alert, target)
     audit.log(moderator, "alerts.flag.removed", alert, field=name, kind=hit.kind)
     return alert
+
+
+def changed_by(moderator: Any, alert: Alert, target: Any) -> None:
+    """Whoever changes the words cannot be the second pair of eyes on them."""
+    if isinstance(target, AlertUpdate):
+        AlertUpdate.objects.filter(pk=target.pk).update(created_by=moderator)
+    elif isinstance(target, AlertTranslation) and not alert.is_editable:
+        AlertTranslation.objects.filter(pk=target.pk).update(written_by=moderator)
+    else:
+        Alert.objects.filter(pk=alert.pk).update(
+            last_edited_by=moderator, status=Alert.Status.DRAFT
+        )
 
 
 @transaction.atomic
@@ -161,6 +205,7 @@ def alert_flag_keep(
     *, moderator: Any, alert: Alert, name: str, fingerprint: str, reason: str
 ) -> FlagDecision:
     """Keeps a flagged detail on purpose; the approver sees the reason."""
+    may_change(alert, name)
     if len(reason.strip()) < 3:
         refuse(_("Say why this detail is safe to keep."))
     item = flag_at(alert, name, fingerprint)
@@ -182,16 +227,15 @@ def alert_flag_keep(
 def alert_translation_save(
     *, moderator: Any, alert: Alert, language: str, text: dict[str, str]
 ) -> AlertTranslation:
+    """Saves the moderator's words in another language, scanned like the original. Added to a
+    sent alert, members read it only once a second moderator approves it."""
     if alert.status == Alert.Status.WITHDRAWN:
         refuse(_("This alert was withdrawn."))
-    if not alert.is_editable:
-        # Sent already: no second person will look at this text, so nothing flagged may pass.
-        refuse_identifying(alert, " ".join(text.values()))
-    translation, _created = AlertTranslation.objects.get_or_create(
-        alert=alert, language=language, defaults={"title": "-", "summary": "-"}
-    )
-    for name in ("title", "summary", "perpetrator", "vehicle"):
-        setattr(translation, name, text.get(name, ""))
+    facts = selectors.facts_for(alert)
+    translation, _created = AlertTranslation.objects.get_or_create(alert=alert, language=language)
+    for name in TEXT_FIELDS:
+        setattr(translation, name, sanitise(text.get(name, ""), facts))
+    translation.written_by, translation.approved_by, translation.approved_at = moderator, None, None
     translation.full_clean()
     translation.save()
     if alert.is_editable:
@@ -199,6 +243,27 @@ def alert_translation_save(
             last_edited_by=moderator, status=Alert.Status.DRAFT
         )
     audit.log(moderator, "alerts.translation.saved", alert, language=language)
+    return translation
+
+
+@transaction.atomic
+def alert_translation_approve(*, moderator: Any, translation: AlertTranslation) -> AlertTranslation:
+    """A second moderator lets members read a translation added after the alert was sent."""
+    translation = AlertTranslation.objects.select_for_update().get(pk=translation.pk)
+    alert = translation.alert
+    if alert.is_editable:
+        refuse(_("This translation is approved with the alert."))
+    if translation.approved_at is not None:
+        refuse(_("This translation is approved already."))
+    fields = [f"translation:{translation.language}:{name}" for name in TEXT_FIELDS]
+    if selectors.unresolved(selectors.flags_in(alert, fields=fields)):
+        refuse(_("Remove or keep (with a reason) every highlighted detail first."))
+    mode = approval_mode(moderator, {translation.written_by_id}, alert, AlertPolicy.current())
+    translation.approved_by, translation.approved_at = moderator, timezone.now()
+    translation.save(update_fields=["approved_by", "approved_at"])
+    audit.log(
+        moderator, f"alerts.translation.approved.{mode}", alert, language=translation.language
+    )
     return translation
 
 
@@ -349,17 +414,17 @@ def alert_return(*, moderator: Any, alert: Alert, note: str) -> Alert:
     return alert
 
 
-def approval_mode(moderator: Any, alert: Alert, policy: AlertPolicy) -> str:
-    """How this approval satisfies the four-eyes rule, or a refusal saying why not."""
-    wrote_it = moderator.pk in {alert.created_by_id, alert.last_edited_by_id}
-    if not wrote_it:
+def approval_mode(moderator: Any, writers: set[Any], alert: Alert, policy: AlertPolicy) -> str:
+    """How this approval of words `writers` wrote satisfies the four-eyes rule, or a refusal
+    saying why not (the same rule for a first send, an update and a translation)."""
+    if moderator.pk not in writers:
         return Alert.ApprovalMode.FOUR_EYES
     if not policy.needs_second_person(alert.severity):
         return Alert.ApprovalMode.SINGLE_BY_SEVERITY
     alone_allowed = alert.severity == "danger" and policy.single_danger_out_of_hours
     if alone_allowed and policy.out_of_hours():
         return Alert.ApprovalMode.SINGLE_OUT_OF_HOURS
-    refuse(_("A second moderator must approve an alert you drafted or edited."))
+    refuse(_("A second moderator must approve words you wrote or changed."))
     return ""
 
 
@@ -373,9 +438,11 @@ def alert_approve(*, moderator: Any, alert: Alert, without_reporter: bool = Fals
     waiting = alert.reviews.filter(answer=AlertReview.Answer.WAITING).exists()
     if waiting and not without_reporter:
         refuse(_("The reporter has not answered yet. Wait, or confirm sending without them."))
-    mode = approval_mode(moderator, alert, AlertPolicy.current())
+    writers = {alert.created_by_id, alert.last_edited_by_id}
+    mode = approval_mode(moderator, writers, alert, AlertPolicy.current())
     alert.approved_by, alert.approved_at, alert.approval_mode = moderator, timezone.now(), mode
     alert.save(update_fields=["approved_by", "approved_at", "approval_mode"])
+    alert.translations.update(approved_by=moderator, approved_at=alert.approved_at)
     audit.log(moderator, f"alerts.alert.approved.{mode}", alert, severity=alert.severity)
     return alert_publish(actor=moderator, alert=alert)
 
@@ -446,18 +513,12 @@ def reached_people(alert: Alert, pairs: list[tuple[int, str]]) -> list[Any]:
     ]
 
 
-def refuse_identifying(alert: Alert, text: str) -> None:
-    flags = scan(text, reporter_details=drafting.reporter_details(alert.reports.all()))
-    if flags:
-        kinds = ", ".join(sorted({flag.reason for flag in flags}))
-        refuse(_("The text has details that could identify someone: %(kinds)s.") % {"kinds": kinds})
-
-
-def new_version(moderator: Any, alert: Alert, kind: str, text: str) -> AlertUpdate:
-    refuse_identifying(alert, text)
-    alert.version += 1
+def proposed(moderator: Any, alert: Alert, kind: str, text: str) -> AlertUpdate:
     update = AlertUpdate(
-        alert=alert, version=alert.version, kind=kind, text=text.strip(), created_by=moderator
+        alert=alert,
+        kind=kind,
+        text=sanitise(text.strip(), selectors.facts_for(alert)),
+        created_by=moderator,
     )
     update.full_clean()
     update.save()
@@ -466,33 +527,85 @@ def new_version(moderator: Any, alert: Alert, kind: str, text: str) -> AlertUpda
 
 @transaction.atomic
 def alert_update(*, moderator: Any, alert: Alert, text: str) -> AlertUpdate:
-    """Tells everyone who got the alert what has changed ("he was arrested")."""
+    """Proposes what has changed ("he was arrested"); it goes to everyone who got the alert
+    once a second moderator approves its words (`alert_update_approve`)."""
     alert = Alert.objects.select_for_update().get(pk=alert.pk)
     if alert.status != Alert.Status.PUBLISHED:
         refuse(_("Only a sent alert can be updated."))
-    update = new_version(moderator, alert, AlertUpdate.Kind.UPDATE, text)
-    alert.save(update_fields=["version"])
-    people = reached_people(alert, selectors.reached(alert))
-    queued = deliveries_enqueue(outgoing(alert, people, update=update.text))
-    audit.log(moderator, "alerts.alert.updated", alert, version=alert.version, deliveries=queued)
+    if alert.updates.filter(sent_at=None).exists():
+        refuse(_("An update is already waiting for approval: approve or change it first."))
+    update = proposed(moderator, alert, AlertUpdate.Kind.UPDATE, text)
+    audit.log(moderator, "alerts.update.proposed", alert, kind=update.kind)
     return update
 
 
 @transaction.atomic
 def alert_withdraw(*, moderator: Any, alert: Alert, text: str) -> AlertUpdate:
-    """Withdraws a sent alert: what has not gone out yet never will; who got it is told."""
+    """Withdraws a sent alert at once: members no longer see it as current and what has not
+    gone out never will. The notice to those who got it waits for a second moderator, as
+    every word sent does; the system's own notice (consent withdrawn) goes at once."""
     alert = Alert.objects.select_for_update().get(pk=alert.pk)
     if alert.status != Alert.Status.PUBLISHED:
         refuse(_("Only a sent alert can be withdrawn."))
     cancelled = deliveries_cancel(source=alert)
-    update = new_version(moderator, alert, AlertUpdate.Kind.WITHDRAWAL, text)
     alert.status, alert.withdrawn_at = Alert.Status.WITHDRAWN, timezone.now()
-    alert.save(update_fields=["version", "status", "withdrawn_at"])
-    notice = format_lazy("{} {}", gettext_lazy("This alert has been withdrawn."), update.text)
-    people = reached_people(alert, selectors.reached(alert))
-    queued = deliveries_enqueue(outgoing(alert, people, update=notice))
+    alert.save(update_fields=["status", "withdrawn_at"])
+    AlertUpdate.objects.filter(alert=alert, sent_at=None).delete()
+    if moderator is None:
+        update = AlertUpdate.objects.create(
+            alert=alert, kind=AlertUpdate.Kind.WITHDRAWAL, text=text
+        )
+        queued = update_send(update)
+    else:
+        update, queued = proposed(moderator, alert, AlertUpdate.Kind.WITHDRAWAL, text), 0
     audit.log(moderator, "alerts.alert.withdrawn", alert, cancelled=cancelled, deliveries=queued)
     return update
+
+
+@transaction.atomic
+def alert_update_approve(*, moderator: Any, update: AlertUpdate) -> int:
+    """A second moderator sends an update or withdrawal notice. Returns messages queued."""
+    alert = Alert.objects.select_for_update().get(pk=update.alert_id)
+    update = AlertUpdate.objects.select_for_update().get(pk=update.pk)
+    if update.sent_at is not None:
+        refuse(_("This has been sent already."))
+    if selectors.unresolved(selectors.flags_in(alert, fields=[f"update:{update.pk}"])):
+        refuse(_("Remove or keep (with a reason) every highlighted detail first."))
+    mode = approval_mode(moderator, {update.created_by_id}, alert, AlertPolicy.current())
+    update.approved_by, update.approval_mode = moderator, mode
+    queued = update_send(update)
+    audit.log(
+        moderator, f"alerts.update.approved.{mode}", alert, kind=update.kind, deliveries=queued
+    )
+    return queued
+
+
+@transaction.atomic
+def alert_update_change(*, moderator: Any, update: AlertUpdate, text: str) -> AlertUpdate:
+    """Rewrites an update waiting for approval; whoever rewrites it cannot approve it."""
+    update = AlertUpdate.objects.select_for_update().get(pk=update.pk)
+    if update.sent_at is not None:
+        refuse(_("This has been sent already."))
+    update.text = sanitise(text.strip(), selectors.facts_for(update.alert))
+    update.created_by = moderator
+    update.full_clean()
+    update.save(update_fields=["text", "created_by"])
+    audit.log(moderator, "alerts.update.changed", update.alert, kind=update.kind)
+    return update
+
+
+def update_send(update: AlertUpdate) -> int:
+    """The update as the alert's next version, to everyone who got any version of it."""
+    alert = update.alert
+    alert.version += 1
+    alert.save(update_fields=["version"])
+    update.version, update.sent_at = alert.version, timezone.now()
+    update.save(update_fields=["version", "sent_at", "approved_by", "approval_mode"])
+    notice: Update = update.text
+    if update.kind == AlertUpdate.Kind.WITHDRAWAL:
+        notice = format_lazy("{} {}", gettext_lazy("This alert has been withdrawn."), update.text)
+    people = reached_people(alert, selectors.reached(alert))
+    return deliveries_enqueue(outgoing(alert, people, update=notice))
 
 
 def alerts_withdraw_without_consent() -> int:

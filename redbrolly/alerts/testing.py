@@ -5,6 +5,7 @@ Fictional data only: Ofcom drama numbers and example.* addresses.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from typing import Any
 
@@ -133,17 +134,45 @@ def staff(username: str) -> User:
     return user
 
 
+def content_of(alert: Alert, **changes: Any) -> services.AlertContent:
+    """What the drafting form holds for `alert` now, with `changes` typed over it."""
+    content = services.AlertContent(
+        title=alert.title,
+        summary=alert.summary,
+        perpetrator=alert.perpetrator,
+        vehicle=alert.vehicle,
+        identifier_rows=list(alert.shown_identifiers.all()),
+        precision=alert.facts.get("precision", "part"),
+        regions=list(alert.regions.all()),
+        national=alert.national,
+        severity=alert.severity,
+        incident_types=list(alert.incident_types.all()),
+        sectors=list(alert.sectors),
+        expires_at=alert.expires_at,
+        reporter_review=alert.reporter_review,
+    )
+    return dataclasses.replace(content, **changes)
+
+
+def quoting(moderator: Any, alert: Alert, summary: str = NARRATIVE) -> Alert:
+    """The moderator quotes the narrative beside the draft into their own words."""
+    services.alert_edit(
+        moderator=moderator, alert=alert, content=content_of(alert, summary=summary)
+    )
+    alert.refresh_from_db()
+    return alert
+
+
 def ready_alert(drafter: Any, report: Report | None = None) -> Alert:
     """A draft from a report, reworded by the moderator as they would, sent for approval."""
     alert = services.alert_draft_from_reports(
         moderator=drafter, reports=[report or accepted_report()]
     )
     content = services.AlertContent(
-        title=alert.title,
         summary="A client took the money back by force and pushed the worker down the stairs.",
         perpetrator="White man, about 40, shaved head, Manchester accent",
         vehicle=alert.vehicle,
-        identifiers=alert.identifiers,
+        identifier_rows=list(alert.shown_identifiers.all()),
         regions=list(alert.regions.all()),
         severity=alert.severity,
         incident_types=list(alert.incident_types.all()),

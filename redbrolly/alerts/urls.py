@@ -23,5 +23,20 @@ urlpatterns = [
     path("staff/alerts/<int:pk>/translation/", views.translation, name="translation"),
     path("staff/alerts/<int:pk>/update/", views.update, name="update"),
     path("staff/alerts/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
+    path(
+        "staff/alerts/<int:pk>/updates/<int:update_pk>/approve/",
+        views.update_approve,
+        name="update_approve",
+    ),
+    path(
+        "staff/alerts/<int:pk>/updates/<int:update_pk>/change/",
+        views.update_change,
+        name="update_change",
+    ),
+    path(
+        "staff/alerts/<int:pk>/translations/<str:language>/approve/",
+        views.translation_approve,
+        name="translation_approve",
+    ),
     path("staff/alerts/<int:pk>/deliveries/", views.deliveries, name="deliveries"),
 ]

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from redbrolly.accounts.models import MemberProfile
-from redbrolly.alerts import bulletin, forms, selectors, services
+from redbrolly.alerts import bulletin, forms, selectors, services, wording
 from redbrolly.alerts.highlight import flagged_fields
 from redbrolly.alerts.models import Alert, AlertPolicy, AlertReview
 from redbrolly.lib import audit
@@ -26,11 +26,11 @@ from redbrolly.notify.selectors import status_counts
 DRAFT = "alerts.draft_alert"
 APPROVE = "alerts.approve_alert"
 FIELD_LABELS = {
-    "title": gettext_lazy("Title"),
-    "summary": gettext_lazy("What happened"),
+    "title": gettext_lazy("Your own title"),
+    "summary": gettext_lazy("In your words"),
     "perpetrator": gettext_lazy("Description"),
     "vehicle": gettext_lazy("Vehicle"),
-    "identifiers": gettext_lazy("Masked identifiers"),
+    "update": gettext_lazy("Waiting to be sent"),
 }
 
 
@@ -235,11 +235,19 @@ def staff_context(request: HttpRequest, alert: Alert) -> dict[str, Any]:
     flags = selectors.flags_in(alert)
     texts = selectors.alert_texts(alert)
     counts = status_counts(selectors.deliveries_of(alert)) if alert.published_at else {}
+    own = [item for item in flags if not item.field.startswith("update:")]
     return {
         "alert": alert,
+        "made": alert.text_in(get_language() or "en"),
+        "facts_text": wording.from_facts(alert.facts, get_language() or "en").summary,
         "fields": flagged_fields(texts, flags, {k: str(v) for k, v in FIELD_LABELS.items()}),
-        "unresolved": len(selectors.unresolved(flags)),
+        "unresolved": len(selectors.unresolved(own)),
         "kept": [item for item in flags if item.resolved],
+        "pending_updates": selectors.pending_updates(alert, flags),
+        "pending_translations": [
+            t for t in alert.translations.all() if t.approved_at is None and not alert.is_editable
+        ],
+        "reports": selectors.reports_beside(alert) if alert.is_editable else [],
         "preview": selectors.preview(alert) if alert.status != Alert.Status.DRAFT else None,
         "counts": counts,
         "failed": sum(by_status.get(Delivery.Status.FAILED, 0) for by_status in counts.values()),
@@ -256,9 +264,14 @@ def staff_context(request: HttpRequest, alert: Alert) -> dict[str, Any]:
 @staff_required(DRAFT)
 def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
     alert = staff_alert(pk)
+    context = staff_context(request, alert)
     if alert.is_editable:
         audit.log(request.user, "alerts.alert.viewed", alert)
-    return render(request, "alerts/staff_detail.html", staff_context(request, alert))
+        for beside in context["reports"]:
+            audit.log(
+                request.user, "reports.report.viewed", beside.report, purpose="alert drafting"
+            )
+    return render(request, "alerts/staff_detail.html", context)
 
 
 @staff_required(DRAFT)
@@ -267,12 +280,26 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not alert.is_editable:
         messages.error(request, _("This alert has been sent: publish an update instead."))
         return redirect("alerts:staff_detail", pk=pk)
-    form = forms.AlertForm(request.POST or None, instance=alert)
+    form = forms.AlertForm(
+        request.POST or None,
+        instance=alert,
+        choices=selectors.identifiers_of_reports(alert),
+        rules=AlertPolicy.current().masking_rules(),
+    )
     if request.method == "POST" and form.is_valid():
-        services.alert_edit(moderator=request.user, alert=alert, content=form.content())
-        messages.success(request, _("The draft is saved."))
-        return redirect("alerts:staff_detail", pk=pk)
-    return render(request, "alerts/edit.html", {"alert": alert, "form": form})
+        try:
+            services.alert_edit(moderator=request.user, alert=alert, content=form.content())
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The draft is saved."))
+            return redirect("alerts:staff_detail", pk=pk)
+    facts_text = wording.from_facts(alert.facts, get_language() or "en").summary
+    reports = selectors.reports_beside(alert)
+    for beside in reports:
+        audit.log(request.user, "reports.report.viewed", beside.report, purpose="alert drafting")
+    context = {"alert": alert, "form": form, "facts_text": facts_text, "reports": reports}
+    return render(request, "alerts/edit.html", context)
 
 
 def done_or_error(request: HttpRequest, pk: int, action: Any, success: str) -> HttpResponse:
@@ -380,6 +407,9 @@ def translation(request: HttpRequest, pk: int) -> HttpResponse:
     if existing is not None:
         initial.update(title=existing.title, summary=existing.summary)
         initial.update(perpetrator=existing.perpetrator, vehicle=existing.vehicle)
+    if alert.status == Alert.Status.WITHDRAWN:
+        messages.error(request, _("This alert was withdrawn."))
+        return redirect("alerts:staff_detail", pk=pk)
     form = forms.TranslationForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -390,7 +420,12 @@ def translation(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("The translation is saved."))
+            if alert.is_editable:
+                messages.success(request, _("The translation is saved."))
+            else:
+                messages.success(
+                    request, _("The translation is saved. Another moderator must approve it.")
+                )
             return redirect("alerts:staff_detail", pk=pk)
     return render(request, "alerts/translation.html", {"alert": alert, "form": form})
 
@@ -398,13 +433,72 @@ def translation(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @staff_required(DRAFT)
 def update(request: HttpRequest, pk: int) -> HttpResponse:
-    return new_version(request, pk, services.alert_update, _("The update is on its way."))
+    return new_version(
+        request,
+        pk,
+        services.alert_update,
+        _("The update waits for another moderator to approve it."),
+    )
 
 
 @require_POST
 @staff_required(DRAFT)
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    return new_version(request, pk, services.alert_withdraw, _("The alert is withdrawn."))
+    return new_version(
+        request,
+        pk,
+        services.alert_withdraw,
+        _(
+            "The alert is withdrawn: members no longer see it as current. The notice to those "
+            "who got it waits for another moderator to approve it."
+        ),
+    )
+
+
+def pending_update(alert: Alert, update_pk: int) -> Any:
+    return get_object_or_404(alert.updates.filter(sent_at=None), pk=update_pk)
+
+
+@require_POST
+@staff_required(APPROVE)
+def update_approve(request: HttpRequest, pk: int, update_pk: int) -> HttpResponse:
+    found = pending_update(staff_alert(pk), update_pk)
+    return done_or_error(
+        request,
+        pk,
+        lambda: services.alert_update_approve(moderator=request.user, update=found),
+        _("Approved and sent to everyone who got the alert."),
+    )
+
+
+@require_POST
+@staff_required(DRAFT)
+def update_change(request: HttpRequest, pk: int, update_pk: int) -> HttpResponse:
+    found = pending_update(staff_alert(pk), update_pk)
+    form = forms.NoteForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write what has changed."))
+        return redirect("alerts:staff_detail", pk=pk)
+    text = form.cleaned_data["text"]
+    return done_or_error(
+        request,
+        pk,
+        lambda: services.alert_update_change(moderator=request.user, update=found, text=text),
+        _("Changed. Another moderator must approve it."),
+    )
+
+
+@require_POST
+@staff_required(APPROVE)
+def translation_approve(request: HttpRequest, pk: int, language: str) -> HttpResponse:
+    alert = staff_alert(pk)
+    found = get_object_or_404(alert.translations.filter(approved_at=None), language=language)
+    return done_or_error(
+        request,
+        pk,
+        lambda: services.alert_translation_approve(moderator=request.user, translation=found),
+        _("Approved: members who read this language now get this translation."),
+    )
 
 
 def new_version(request: HttpRequest, pk: int, service: Any, success: str) -> HttpResponse:

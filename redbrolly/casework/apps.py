@@ -10,12 +10,15 @@ class CaseworkConfig(AppConfig):
     verbose_name = "Casework"
 
     def ready(self) -> None:
+        from redbrolly.casework.selectors import reporter_details
         from redbrolly.casework.services import retention_apply
         from redbrolly.lib import jobs
+        from redbrolly.reports import reporters
 
         # Daily is enough: retention is counted in years.
         jobs.register("casework.retention", every=24 * 3600)(retention_apply)
         post_migrate.connect(restore_defaults, dispatch_uid="redbrolly.casework.defaults")
+        reporters.register(reporter_details)
 
 
 def restore_defaults(**kwargs: Any) -> None:

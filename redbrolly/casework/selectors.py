@@ -307,3 +307,21 @@ def outcome_counts(closed: CaseQuerySet) -> list[tuple[str, int]]:
 def choice_counts(cases: CaseQuerySet, field: str, choices: Any) -> list[tuple[str, int]]:
     found = Counter(cases.values_list(field, flat=True))
     return [(str(label), found.get(value, 0)) for value, label in choices]
+
+
+def reporter_details(reports: Any) -> Any:
+    """The working names and contact details of the support requests made with these reports
+    or by their reporters (registered in reports.reporters for the alert detector): an alert
+    must not carry them, whatever the alert's moderator knows of the case."""
+    from redbrolly.reports.reporters import ReporterDetails
+
+    # A member's own support requests; a practitioner's referrals are other people's.
+    people = [report.reporter_id for report in reports if report.source == "member"]
+    cases = Case.objects.filter(
+        Q(reports__in=[report.pk for report in reports]) | Q(referral__referred_by__in=people)
+    ).distinct()
+    names, contacts = [], []
+    for case in cases.only("working_name", "contact_details"):
+        names.append(case.working_name)
+        contacts.append(case.contact_details)
+    return ReporterDetails(tuple(filter(None, names)), tuple(filter(None, contacts)))

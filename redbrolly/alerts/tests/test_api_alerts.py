@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from redbrolly.alerts.models import Alert, AlertTranslation
 from redbrolly.alerts.testing import accepted_report, published_alert
@@ -85,7 +86,11 @@ def test_a_member_reads_their_language_when_there_is_a_translation(
     client: Client, alerts: dict[str, Alert], member: Any
 ) -> None:
     AlertTranslation.objects.create(
-        alert=alerts["manchester"], language="ro", title="Jaf în Manchester", summary="Un client…"
+        alert=alerts["manchester"],
+        language="ro",
+        title="Jaf în Manchester",
+        summary="Un client…",
+        approved_at=timezone.now(),
     )
     member.member_profile.language = "ro"
     member.member_profile.save()

@@ -45,7 +45,8 @@ def with_device(user_id: int, push: Any) -> Device:
 
 def alert_words(alert: Any) -> list[str]:
     """Words any leak would carry: the title, the story, the identifiers."""
-    return [alert.title, alert.summary[:40], "Robbery", "07*******23", "MA** X*Z", "Ford"]
+    text = alert.text_in("en")
+    return [text["title"], text["summary"][:40], "Robbery", "07*******23", "MA** X*Z", "Ford"]
 
 
 def test_discreet_members_get_only_the_neutral_line_on_every_channel(

@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 
-from redbrolly.alerts import services
+from redbrolly.alerts import selectors, services
 from redbrolly.alerts.models import Alert, AlertPolicy
-from redbrolly.alerts.testing import accepted_report
+from redbrolly.alerts.testing import accepted_report, quoting
 from redbrolly.notify.models import Delivery
 from redbrolly.reports.models import Report
 
@@ -24,8 +24,13 @@ def test_the_draft_starts_from_the_reports_facts_with_identifiers_masked(
     alert = services.alert_draft_from_reports(moderator=moderator, reports=[accepted_report()])
     assert alert.status == Alert.Status.DRAFT
     assert alert.identifiers.splitlines() == ["07*******23", "MA** X*Z"]
-    assert "07*******23" in alert.summary and "g***@e***.com" in alert.summary
-    assert "900123" not in alert.summary and "gary.d@" not in alert.summary
+    text = alert.text_in("en")
+    assert text["title"] == "Physical assault and Robbery in Greater Manchester"
+    assert "When: " in text["summary"] and "Where: Greater Manchester" in text["summary"]
+    # The narrative is read beside the draft, never copied into it.
+    assert alert.summary == ""
+    for detail in ("Gary", "Acacia", "Grand Hotel", "11:45", "900123", "gary.d", "stairs"):
+        assert detail not in text["title"] + text["summary"], detail
     assert "shaved head" in alert.perpetrator
     assert alert.vehicle == "silver Ford Focus"
     assert alert.severity == "danger"
@@ -33,6 +38,18 @@ def test_the_draft_starts_from_the_reports_facts_with_identifiers_masked(
     assert [r.code for r in alert.regions.all()] == ["greater-manchester"]
     assert {t.code for t in alert.incident_types.all()} == {"robbery", "physical_assault"}
     assert not Delivery.objects.exists()
+
+
+def test_quoting_the_narrative_masks_his_identifiers_and_flags_her_details(
+    moderator: Any,
+) -> None:
+    alert = services.alert_draft_from_reports(moderator=moderator, reports=[accepted_report()])
+    alert = quoting(moderator, alert)
+    assert "07*******23" in alert.summary and "g***@e***.com" in alert.summary
+    assert "900123" not in alert.summary and "gary.d@" not in alert.summary
+    kinds = {item.flag.kind for item in selectors.unresolved(selectors.flags_in(alert))}
+    assert {"venue", "address", "time"} <= kinds
+    assert "name" not in kinds  # "Gary" is the man's alias: flagging it teaches clicking through
 
 
 def test_several_reports_make_one_draft(moderator: Any) -> None:

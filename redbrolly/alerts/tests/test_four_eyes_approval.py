@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from redbrolly.alerts import selectors, services
 from redbrolly.alerts.models import Alert, AlertPolicy
-from redbrolly.alerts.testing import accepted_report, ready_alert
+from redbrolly.alerts.testing import accepted_report, quoting, ready_alert
 from redbrolly.core.models import AuditEntry
 from redbrolly.notify.models import Delivery
 
@@ -63,15 +63,20 @@ def test_someone_who_edited_the_draft_cannot_approve_it_either(people: Any) -> N
         services.alert_approve(moderator=editor, alert=alert)
 
 
-def test_nothing_can_be_sent_for_approval_while_a_detail_is_unresolved(moderator: Any) -> None:
+def quoted_draft(moderator: Any) -> Alert:
     alert = services.alert_draft_from_reports(moderator=moderator, reports=[accepted_report()])
+    return quoting(moderator, alert)
+
+
+def test_nothing_can_be_sent_for_approval_while_a_detail_is_unresolved(moderator: Any) -> None:
+    alert = quoted_draft(moderator)
     assert selectors.unresolved(selectors.flags_in(alert))
     with pytest.raises(ValidationError, match="highlighted"):
         services.alert_submit(moderator=moderator, alert=alert)
 
 
 def test_a_kept_detail_counts_as_resolved_and_its_reason_is_kept(moderator: Any) -> None:
-    alert = services.alert_draft_from_reports(moderator=moderator, reports=[accepted_report()])
+    alert = quoted_draft(moderator)
     flags = selectors.unresolved(selectors.flags_in(alert))
     for item in flags:
         services.alert_flag_keep(
@@ -79,15 +84,15 @@ def test_a_kept_detail_counts_as_resolved_and_its_reason_is_kept(moderator: Any)
             alert=alert,
             name=item.field,
             fingerprint=item.fingerprint,
-            reason="the perpetrator's alias, not the reporter's",
+            reason="a public place, named in the police appeal",
         )
     assert selectors.unresolved(selectors.flags_in(alert)) == []
-    assert alert.flag_decisions.get(field="summary", kind="name").reason.startswith("the perp")
+    assert alert.flag_decisions.get(field="summary", kind="venue").reason.startswith("a public")
     services.alert_submit(moderator=moderator, alert=alert)
 
 
 def test_keeping_a_detail_needs_a_reason(moderator: Any) -> None:
-    alert = services.alert_draft_from_reports(moderator=moderator, reports=[accepted_report()])
+    alert = quoted_draft(moderator)
     item = selectors.flags_in(alert)[0]
     with pytest.raises(ValidationError):
         services.alert_flag_keep(

@@ -86,11 +86,15 @@ def test_expired_and_withdrawn_alerts_move_to_the_archive(
 
 
 def test_a_member_reads_an_alert_in_their_language(alerts: list[Alert], member: Any) -> None:
-    AlertTranslation.objects.create(
+    translation = AlertTranslation.objects.create(
         alert=alerts[1], language="pl", title="Napad w Manchesterze", summary="Klient zabrał…"
     )
     member.member_profile.language = "pl"
     member.member_profile.save()
+    page = signed_in(member).get(f"/alerts/{alerts[1].pk}/").content.decode()
+    assert "Napad w Manchesterze" not in page  # added after sending: waits for a second look
+    translation.approved_at = timezone.now()
+    translation.save()
     page = signed_in(member).get(f"/alerts/{alerts[1].pk}/").content.decode()
     assert "Napad w Manchesterze" in page
 

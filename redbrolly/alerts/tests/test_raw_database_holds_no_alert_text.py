@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from redbrolly.alerts import selectors, services
-from redbrolly.alerts.testing import accepted_report, published_alert
+from redbrolly.alerts.testing import accepted_report, published_alert, quoting
 from redbrolly.notify.services import push_subscription_save
 from tests.test_raw_database_bytes import database_bytes
 
@@ -21,10 +21,13 @@ def test_alert_text_and_deliveries_are_absent_from_the_raw_database(
 ) -> None:
     settings.REDBROLLY_PUSH_HOSTS = ["fcm.googleapis.com"]
     drafter, approver = people("moderator", "moderator2")
-    narrative = planted("Quillon Featherstonehaugh booked me in the Zanzibar Suite")
+    narrative = planted(
+        "Quillon Featherstonehaugh booked me at the Zanzibar Sauna on 14 Quayle Street"
+    )
     draft = services.alert_draft_from_reports(
         moderator=drafter, reports=[accepted_report(narrative=narrative)]
     )
+    draft = quoting(drafter, draft, narrative)
     item = selectors.unresolved(selectors.flags_in(draft))[0]
     reason = planted("Kept because Xanthippe Marchbanks agreed")
     services.alert_flag_keep(

@@ -53,8 +53,8 @@ def test_the_receipt_holder_lists_the_waiting_alert_and_answers_it(
     (look,) = report["alert_reviews"]
     assert look == {
         "id": asked.pk,
-        "title": alert.title,
-        "summary": alert.summary,
+        "title": alert.text_in("en")["title"],
+        "summary": alert.text_in("en")["summary"],
         "perpetrator": alert.perpetrator,
         "vehicle": alert.vehicle,
         "identifiers": alert.identifiers.splitlines(),

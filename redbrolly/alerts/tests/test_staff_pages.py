@@ -3,10 +3,12 @@ JavaScript; bad input gets a message and keeps what was typed; other roles get n
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from redbrolly.alerts import selectors
 from redbrolly.alerts.models import Alert
@@ -53,16 +55,16 @@ def test_flags_are_highlighted_and_resolved_through_plain_forms(moderator: Any) 
     client = as_user(moderator)
     alert = ready_alert(moderator)
     Alert.objects.filter(pk=alert.pk).update(
-        status="draft", summary="He was at 12 Acacia Avenue. Ring 07700 900777."
+        status="draft", summary="He was at 12 Acacia Avenue. He left at 11:45pm."
     )
     page = client.get(f"/staff/alerts/{alert.pk}/").content.decode()
-    assert '">12 Acacia Avenue</mark>' in page
+    assert '">at 12 Acacia Avenue</mark>' in page
     assert '<mark class="flag" id="flag-' in page
     flags = {f.flag.kind: f for f in selectors.flags_in(Alert.objects.get(pk=alert.pk))}
-    phone = flags["phone"]
+    time = flags["time"]
     client.post(
         f"/staff/alerts/{alert.pk}/flags/",
-        {"field": "summary", "fingerprint": phone.fingerprint, "action": "remove"},
+        {"field": "summary", "fingerprint": time.fingerprint, "action": "remove"},
     )
     address = flags["address"]
     client.post(
@@ -75,8 +77,29 @@ def test_flags_are_highlighted_and_resolved_through_plain_forms(moderator: Any) 
         },
     )
     alert.refresh_from_db()
-    assert alert.summary == "He was at 12 Acacia Avenue. Ring 07*******77."
+    assert alert.summary == "He was at 12 Acacia Avenue. He left […]."
     assert selectors.unresolved(selectors.flags_in(alert)) == []
+    page = client.get(f"/staff/alerts/{alert.pk}/").content.decode()
+    assert "A public car park, named in police appeals" in page  # the approver reads why
+
+
+def test_a_phone_typed_into_the_words_is_masked_when_saved_not_left_to_a_flag(
+    moderator: Any,
+) -> None:
+    alert = ready_alert(moderator)
+    Alert.objects.filter(pk=alert.pk).update(status="draft")
+    data = {
+        "summary": "He texts from oh seven seven double oh 900 777 and lee.b@example.com.",
+        "severity": "danger",
+        "precision": "part",
+        "expires_on": (timezone.localdate() + datetime.timedelta(days=20)).isoformat(),
+        "national": "on",
+    }
+    as_user(moderator).post(f"/staff/alerts/{alert.pk}/edit/", data)
+    alert.refresh_from_db()
+    assert alert.summary.startswith("He texts from")
+    assert "900 777" not in alert.summary and "lee.b@" not in alert.summary
+    assert not [f for f in selectors.flags_in(alert) if f.flag.kind in {"phone", "email"}]
 
 
 def test_a_stale_or_forged_flag_form_gets_a_message_not_an_error(moderator: Any) -> None:
@@ -101,6 +124,7 @@ def test_editing_with_bad_input_keeps_what_was_typed(moderator: Any) -> None:
             "title": "Robbery",
             "summary": "Kept words",
             "severity": "danger",
+            "precision": "part",
             "expires_on": "2001-01-01",
         },
     )
