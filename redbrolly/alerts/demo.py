@@ -5,16 +5,22 @@ for `member`, some in Glasgow for `member2`, London for `practitioner`, one nati
 drafts (one shown to its anonymous reporter, who asked to see it first: open
 /report/follow-up/ with `DEMO_RECEIPT`) and two waiting for approval, one withdrawn, one
 updated, three expired into the archive, translations, and deliveries in every state.
-Everything goes through the services (drafting, four-eyes approval, publishing), then the
-clock is moved back on what was sent.
-Fictional only: masked Ofcom drama numbers and invented plates.
+Everything goes through the services (drafting from a report, four-eyes approval of the alert,
+of a translation added after sending, of the update and of the withdrawal notice,
+publishing), then the clock is moved back on what was sent.
+
+Each story has its own accepted report (its region, incident types, setting, his description
+and car) holding the story's phone and plate as structured identifiers, stored as intake
+stores them; the alert shows those identifiers, chosen from the report's own, so checking
+one in the checker answers "take care" or "warning". The numbers and plates are the demo
+reports' own: fictional Ofcom drama numbers (+447700900xxx) and invented plates.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import random
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,10 +30,13 @@ from redbrolly.accounts.models import User
 from redbrolly.alerts import selectors, services
 from redbrolly.alerts.models import Alert
 from redbrolly.core.models import IncidentType, Region
-from redbrolly.lib.masking import mask_phone, mask_plate
+from redbrolly.lib.normalise import Identifier as Found
+from redbrolly.lib.normalise import normalise_phone, normalise_plate
 from redbrolly.notify.models import Delivery
+from redbrolly.reports import demo as reports_demo
 from redbrolly.reports import receipts
-from redbrolly.reports.models import Report
+from redbrolly.reports.models import Identifier, Perpetrator, Report, StatusChange
+from redbrolly.reports.services import identifier_row
 
 
 @dataclass(frozen=True)
@@ -316,9 +325,9 @@ STORIES = [
         ("online", "outcall", "indoor"),
     ),
 ]
-# Shown to its anonymous reporter before sending (its region is the report's).
+# Shown to its anonymous reporter before sending.
 LOOK = Story(
-    "",
+    "greater-manchester",
     ("harassment", "threats"),
     "caution",
     "Follows workers home after outcalls",
@@ -326,23 +335,33 @@ LOOK = Story(
     "Man in his 40s, grey beard, walks with a limp.",
     "",
     "+447700900791",
+    "",
+    ("outcall",),
 )
 # The receipt of that report (README, "Demo logins"). Demo only: seed_demo refuses production.
 DEMO_RECEIPT = "2468135780246913"
 SENT = 22  # the first 22 stories are sent; the rest stay drafts or wait for approval
 EXPIRED = (4, 10, 14)
+# Written before sending: approved with the alert.
 TRANSLATIONS = {
     0: (
         "ro",
         "Jaf la o deplasare — centrul orașului Manchester",
         "Un client a luat banii înapoi cu forța.",
     ),
+}
+# Added to the sent alert: members read it once the second moderator approves it.
+TRANSLATED_AFTER = {
     5: (
         "pl",
         "Napaść na ulicy — Glasgow",
         "Mężczyzna w samochodzie uderzył pracownicę i odjechał.",
     ),
 }
+# The report's setting: from the story's first sector, or else from what its words say.
+SETTINGS = {"outcall": "outcall", "indoor": "incall", "street": "street", "online": "online"}
+SETTING_WORDS = ("outcall", "incall", "street", "online")
+REPORT_SEVERITY = {"danger": "high", "caution": "medium", "info": "low"}
 
 
 def seed(rng: random.Random) -> None:
@@ -352,50 +371,93 @@ def seed(rng: random.Random) -> None:
     if len(people) < 2:
         return
     drafter, approver = people["moderator"], people["moderator2"]
-    reports = list(Report.objects.alertable().select_related("region")[:200])
-    alerts = [drafted(story, drafter, reports) for story in STORIES]
+    untouched = Report.objects.alertable().select_related("region").first()
+    alerts = [drafted(story, number, drafter) for number, story in enumerate(STORIES)]
     for number, alert in enumerate(alerts[:SENT]):
         send(alert, number, drafter, approver)
     services.alert_submit(moderator=drafter, alert=alerts[SENT])
     if len(alerts) > SENT + 2:
         services.alert_submit(moderator=drafter, alert=alerts[SENT + 2])
-    awaiting_the_reporters_look(drafter, reports)
-    from_a_report(drafter, reports)
+    awaiting_the_reporters_look(drafter)
+    from_a_report(drafter, untouched)
     age(alerts[:SENT], rng)
-    services.alert_update(
-        moderator=approver, alert=alerts[0], text="A man has been arrested. Stay careful."
-    )
-    services.alert_withdraw(
-        moderator=approver, alert=alerts[2], text="Reported in error: the number was mistyped."
-    )
     spread_delivery_states(rng)
+    # After the messages went out, so the update and the notice reach who got them.
+    updated(alerts[0], drafter, approver, "A man has been arrested. Stay careful.")
+    withdrawn(alerts[2], drafter, approver, "Reported in error: the number was mistyped.")
 
 
-def drafted(story: Story, drafter: Any, reports: list[Report]) -> Alert:
-    """A draft from a matching report when there is one, then the curated wording."""
-    matching = [r for r in reports if r.region.code == story.region] or reports
-    if matching:
-        alert = services.alert_draft_from_reports(moderator=drafter, reports=[matching[0]])
-        reports.remove(matching[0])
-    else:
-        alert = Alert.objects.create(
-            title="-", summary="-", expires_at=timezone.now(), created_by=drafter
-        )
-    services.alert_edit(moderator=drafter, alert=alert, content=content(story))
+def story_identifiers(story: Story) -> list[Found]:
+    """The story's phone and plate, normalised as intake normalises what a reporter types."""
+    found = [normalise_phone(story.phone)] if story.phone else []
+    return found + ([normalise_plate(story.plate)] if story.plate else [])
+
+
+def story_report(story: Story, days_ago: int, moderator: Any) -> Report:
+    """The accepted report the story's alert is made from: the story's region (a national
+    story was reported online), incident types, setting, his description and car, and his
+    phone and plate as identifiers stored as intake stores them (reports.services)."""
+    region = Region.objects.get(code="online" if story.region == "national" else story.region)
+    occurred = timezone.localdate() - datetime.timedelta(days=days_ago)
+    submitted = occurred + datetime.timedelta(days=1)
+    words = set(re.findall(r"\w+", f"{story.title} {story.summary}".casefold()))
+    said = next((word for word in SETTING_WORDS if word in words), "other")
+    report = Report.objects.create(
+        source=Report.Source.ANONYMOUS,
+        consent_level=Report.Consent.ALERT,
+        region=region,
+        area=next((town for town in region.main_towns if town.casefold() in words), ""),
+        occurred_on=occurred,
+        setting=SETTINGS.get(story.sectors[0], said) if story.sectors else said,
+        severity=REPORT_SEVERITY[story.severity],
+        narrative=" ".join(reports_demo.STORIES[code] for code in story.types),
+        submitted_on=submitted,
+        status=Report.Status.ACCEPTED,
+        accepted_at=timezone.make_aware(
+            datetime.datetime.combine(submitted + datetime.timedelta(days=1), datetime.time(10, 30))
+        ),
+    )
+    report.incident_types.set(IncidentType.objects.filter(code__in=story.types))
+    colour, make, model = [*story.vehicle.split(" ", 2), "", "", ""][:3]
+    person = Perpetrator.objects.create(
+        report=report,
+        description=story.perpetrator,
+        vehicle_make=make,
+        vehicle_model=model,
+        vehicle_colour=colour.lower(),
+    )
+    Identifier.objects.bulk_create(
+        [identifier_row(report, found, person) for found in story_identifiers(story)]
+    )
+    StatusChange.objects.create(
+        report=report, actor=moderator, from_status="new", to_status=report.status
+    )
+    return report
+
+
+def drafted(story: Story, number: int, drafter: Any) -> Alert:
+    """A draft from the story's own report, then the curated wording."""
+    report = story_report(story, number * 2 + 5, drafter)
+    alert = services.alert_draft_from_reports(moderator=drafter, reports=[report])
+    services.alert_edit(moderator=drafter, alert=alert, content=content(story, alert))
     resolve_flags(drafter, alert)
     return alert
 
 
-def content(story: Story) -> services.AlertContent:
-    identifiers = [mask_phone(story.phone)] if story.phone else []
-    identifiers += [mask_plate(story.plate)] if story.plate else []
+def content(story: Story, alert: Alert) -> services.AlertContent:
+    """The moderator's own words, and the story's phone and plate chosen among the
+    identifiers of the alert's reports (never typed)."""
+    wanted = {(found.kind.value, found.value) for found in story_identifiers(story)}
+    rows = [
+        row for row in selectors.identifiers_of_reports(alert) if (row.kind, row.value) in wanted
+    ]
     national = story.region == "national"
     return services.AlertContent(
         title=story.title,
         summary=story.summary,
         perpetrator=story.perpetrator,
         vehicle=story.vehicle,
-        identifiers="\n".join(identifiers),
+        identifier_rows=rows,
         regions=[] if national else list(Region.objects.filter(code=story.region)),
         national=national,
         severity=story.severity,
@@ -417,6 +479,7 @@ def resolve_flags(drafter: Any, alert: Alert) -> None:
 
 
 def send(alert: Alert, number: int, drafter: Any, approver: Any) -> None:
+    """One moderator writes (and translates), the other approves, which sends it."""
     if number in TRANSLATIONS:
         language, title, summary = TRANSLATIONS[number]
         services.alert_translation_save(
@@ -428,32 +491,57 @@ def send(alert: Alert, number: int, drafter: Any, approver: Any) -> None:
         resolve_flags(drafter, alert)
     services.alert_submit(moderator=drafter, alert=alert)
     services.alert_approve(moderator=approver, alert=alert)
+    alert.refresh_from_db()
+    if number in TRANSLATED_AFTER:
+        language, title, summary = TRANSLATED_AFTER[number]
+        translation = services.alert_translation_save(
+            moderator=drafter,
+            alert=alert,
+            language=language,
+            text={"title": title, "summary": summary},
+        )
+        resolve_flags(drafter, alert)
+        services.alert_translation_approve(moderator=approver, translation=translation)
 
 
-def awaiting_the_reporters_look(drafter: Any, reports: list[Report]) -> None:
+def updated(alert: Alert, drafter: Any, approver: Any, text: str) -> None:
+    """One moderator proposes the update, the other approves it, which sends it."""
+    alert.refresh_from_db()
+    update = services.alert_update(moderator=drafter, alert=alert, text=text)
+    resolve_flags(drafter, alert)
+    services.alert_update_approve(moderator=approver, update=update)
+
+
+def withdrawn(alert: Alert, drafter: Any, approver: Any, text: str) -> None:
+    """Withdrawn at once by one moderator; the other approves the notice, which sends it."""
+    alert.refresh_from_db()
+    notice = services.alert_withdraw(moderator=drafter, alert=alert, text=text)
+    alert.refresh_from_db()
+    resolve_flags(drafter, alert)
+    services.alert_update_approve(moderator=approver, update=notice)
+
+
+def awaiting_the_reporters_look(drafter: Any) -> None:
     """A draft from an anonymous report whose reporter asked to see the alert first: the
     moderator has shown it, and the holder of DEMO_RECEIPT can read and answer it."""
-    report = next((r for r in reports if r.reporter_id is None), None)
-    if report is None:
-        return
-    reports.remove(report)
+    report = story_report(LOOK, 3, drafter)
     lookup, sealed = receipts.receipt_seal(DEMO_RECEIPT)
     Report.objects.filter(pk=report.pk).update(
         wants_alert_review=True, receipt_lookup=lookup, receipt_hash=sealed
     )
     report.refresh_from_db()
     alert = services.alert_draft_from_reports(moderator=drafter, reports=[report])
-    story = dataclasses.replace(LOOK, region=report.region.code)
-    wording = dataclasses.replace(content(story), reporter_review=True)
+    wording = content(LOOK, alert)
+    wording.reporter_review = True
     services.alert_edit(moderator=drafter, alert=alert, content=wording)
     resolve_flags(drafter, alert)
     services.alert_review_request(moderator=drafter, alert=alert)
 
 
-def from_a_report(drafter: Any, reports: list[Report]) -> None:
+def from_a_report(drafter: Any, report: Report | None) -> None:
     """One untouched draft, straight from a report, to show the highlighted details."""
-    if reports:
-        services.alert_draft_from_reports(moderator=drafter, reports=[reports[0]])
+    if report is not None:
+        services.alert_draft_from_reports(moderator=drafter, reports=[report])
 
 
 def age(alerts: list[Alert], rng: random.Random) -> None:

@@ -19,7 +19,7 @@ from django.utils.module_loading import import_string
 from redbrolly.core.models import Organisation
 
 # Bump when the demo data changes, so `make run` reseeds an old demo database.
-DEMO_VERSION = "2026-11-29.2"
+DEMO_VERSION = "2026-12-07.1"
 
 SEEDERS = [
     "redbrolly.accounts.demo.seed",
