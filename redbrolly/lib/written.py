@@ -302,7 +302,7 @@ def phones_in(text: str, region: str) -> Iterator[Written]:
 
 # --- plates ---------------------------------------------------------------------------------
 
-_CURRENT_PLATE = re.compile(r"(?<![^\W_])[a-z]{2}\d{2}\s?[a-z]{3}(?![^\W_])")
+_CURRENT_PLATE = re.compile(r"(?<![^\W_])[a-z]{2}\d{2}(?:\s?|-)[a-z]{3}(?![^\W_])")
 _OLD_PLATES = re.compile(
     r"(?<![^\W_])(?:[a-z]\d{1,3}\s?[a-z]{3}|[a-z]{3}\s?\d{1,3}[a-z])(?![^\W_])", re.IGNORECASE
 )
@@ -358,7 +358,11 @@ def known_pattern(identifier: Identifier) -> re.Pattern[str] | None:
         body = gap.join(digits)
         return re.compile(rf"(?<![0-9])(?:(?:\+|00){gap}44{gap}(?:\(0\){gap})?|[0oO]{gap}){body}")
     if identifier.kind == IdentifierKind.PLATE and not identifier.partial:
-        return re.compile(r"\s?".join(map(re.escape, identifier.value)), re.IGNORECASE)
+        between = r"[\s\-.]{0,2}"
+        return re.compile(
+            rf"(?<![^\W_]){between.join(map(re.escape, identifier.value))}(?![^\W_])",
+            re.IGNORECASE,
+        )
     if identifier.kind == IdentifierKind.HANDLE and len(identifier.value) >= 4:
         return re.compile(rf"(?<![\w.]){re.escape(identifier.value)}(?![\w])", re.IGNORECASE)
     return None

@@ -61,6 +61,7 @@ def found(text: str) -> dict[str, str]:
         ("his snap: stevo_88 ok", "stevo_88", "stevo_88"),
         ("no insta (carla_notts_vip).", "carla_notts_vip", "carla_notts_vip"),
         ("plate kx65abc", "kx65abc", "KX65ABC"),
+        ("a white Ford Ranger ce66-wta.", "ce66-wta", "CE66WTA"),
         ("plate K X 6 5 A B C", "K X 6 5 A B C", "KX65ABC"),
         ("电话是07700900123", "07700900123", "+447700900123"),
         ("เบอร์ 07700900123 ค่ะ", "07700900123", "+447700900123"),
