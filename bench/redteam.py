@@ -266,20 +266,22 @@ def covered(text: str, detail: str, flags: list[Any]) -> bool | None:
     )
 
 
-def whole_identifiers(text: str, case: dict[str, Any]) -> int:
+def whole_identifiers(text: str, case: dict[str, Any]) -> list[str]:
     """His identifiers and her contacts written whole in `text`, found independently of the
     detector: digits of a number, an address, a handle, a plate without its spaces."""
     digits = re.sub(r"\D", "", text)
     flat = re.sub(r"[\s\-]", "", text).casefold()
-    found = 0
+    found = []
     for value in values_of(case):
         if re.fullmatch(r"\+?[\d\s\-()]+", value):
             national = re.sub(r"\D", "", value)[-10:]
-            found += len(national) == 10 and national in digits
+            whole = len(national) == 10 and national in digits
         elif "@" in value:
-            found += value.casefold() in text.casefold()
-        elif len(value) >= 4:
-            found += re.sub(r"[\s\-]", "", value).casefold() in flat
+            whole = value.casefold() in text.casefold()
+        else:
+            whole = len(value) >= 4 and re.sub(r"[\s\-]", "", value).casefold() in flat
+        if whole:
+            found.append(value)
     return found
 
 
@@ -343,7 +345,9 @@ def run_case(case: dict[str, Any], n: int, mode: str, people: dict[str, Any], ta
     }
     texts = selectors.alert_texts(alert)
     draft = alert_text(alert)
-    tally.whole_in_drafts += whole_identifiers(draft, case)
+    whole = whole_identifiers(draft, case)
+    tally.whole_in_drafts += len(whole)
+    tally.misses += [f"{case['id']} WHOLE in a draft: {value!r}" for value in whole]
     for planted in case["planted"]:
         kind, detail = planted["kind"], planted["text"]
         tally.planted[kind] += 1
@@ -374,7 +378,9 @@ def run_case(case: dict[str, Any], n: int, mode: str, people: dict[str, Any], ta
     readers = readers_in(alert, people)
     bodies = sent_bodies(alert, readers)
     joined = html.unescape(squashed("\n".join(bodies)))
-    tally.whole_in_sent += sum(whole_identifiers(body, case) for body in bodies)
+    whole = [value for body in bodies for value in whole_identifiers(body, case)]
+    tally.whole_in_sent += len(whole)
+    tally.misses += [f"{case['id']} WHOLE in a sent message: {value!r}" for value in whole]
     for planted in case["planted"]:
         if planted["kind"] != "identifier" and occurrences(planted["text"], joined):
             tally.reached[planted["kind"]] += 1

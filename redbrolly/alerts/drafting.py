@@ -18,7 +18,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from redbrolly.alerts.detect import Facts, sanitise
+from redbrolly.alerts.detect import Facts, sanitise, told_by_her
 from redbrolly.alerts.models import Severity
 from redbrolly.lib.masking import MaskingRules, mask
 from redbrolly.lib.normalise import Identifier, IdentifierKind
@@ -72,7 +72,7 @@ def facts_of(reports: Iterable[Any], rules: MaskingRules) -> Facts:
     hers = reporter_details(reports)
     people = [person for report in reports for person in report.perpetrators.all()]
     rows = [row for report in reports for row in report.identifiers.all()]
-    return Facts(
+    facts = Facts(
         reporter_names=hers.names,
         reporter_contacts=hers.contacts,
         perpetrator_names=tuple(person.names for person in people if person.names),
@@ -81,6 +81,7 @@ def facts_of(reports: Iterable[Any], rules: MaskingRules) -> Facts:
         region=rules.home_region,
         rules=rules,
     )
+    return told_by_her([report.narrative for report in reports], facts)
 
 
 # --- the facts ------------------------------------------------------------------------------

@@ -180,7 +180,11 @@ def alert_flag_remove(*, moderator: Any, alert: Alert, name: str, fingerprint: s
     item = flag_at(alert, name, fingerprint)
     target, attribute, text = field_text(alert, name)
     hit = item.flag
-    setattr(target, attribute, text[: hit.start] + REMOVED + text[hit.end :])
+    # The same detail wherever else it is written in these words ("Chelle … Chelle").
+    same = [f.flag for f in selectors.flags_in(alert, fields=[name]) if f.fingerprint == fingerprint]
+    for flag in sorted(same or [hit], key=lambda f: f.start, reverse=True):
+        text = text[: flag.start] + REMOVED + text[flag.end :]
+    setattr(target, attribute, text)
     target.full_clean()
     target.save()
     changed_by(moderator, alert, target)

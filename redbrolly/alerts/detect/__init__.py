@@ -12,6 +12,7 @@ any contact of hers it knows, before the text is saved.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from redbrolly.alerts.detect.text import Span, Text
 from redbrolly.lib.masking import mask
 from redbrolly.lib.written import identifiers_written
 
-__all__ = ["KINDS", "REASONS", "Facts", "Flag", "sanitise", "scan"]
+__all__ = ["KINDS", "REASONS", "Facts", "Flag", "sanitise", "scan", "told_by_her"]
 
 RULE_SETS = (contacts, names, personal, places, venues, times)
 KINDS = ("contact", "name", "personal", "address", "venue", "time")
@@ -128,6 +129,26 @@ def without_full_stop(text: str, span: Span) -> Span:
     if not last or len(last[0]) == 1 or "." in last[0] or last[0].casefold() in ABBREVIATIONS:
         return span
     return Span(span.start, span.end - 1, span.kind, span.rule)
+
+
+def told_by_her(narratives: Iterable[str], facts: Facts) -> Facts:
+    """`facts` with the names and contacts a narrative gives as hers or her colleagues' ("I'm
+    Jade", "ring me on …"): an anonymous reporter told us no name, but her story did."""
+    found_names: list[str] = []
+    found_contacts: list[str] = []
+    for narrative in narratives:
+        read = Text(narrative)
+        for span in names.find(read, facts):
+            if span.rule in {"first person", "signed", "colleague"}:
+                found_names.append(narrative[span.start : span.end])
+        found_contacts += [narrative[s.start : s.end] for s in contacts.phrases(read)]
+    if not found_names and not found_contacts:
+        return facts
+    return dataclasses.replace(
+        facts,
+        reporter_names=tuple(dict.fromkeys((*facts.reporter_names, *found_names))),
+        reporter_contacts=tuple(dict.fromkeys((*facts.reporter_contacts, *found_contacts))),
+    )
 
 
 def scan(text: str, facts: Facts | None = None) -> list[Flag]:

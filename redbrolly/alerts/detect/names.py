@@ -71,8 +71,14 @@ HIS = [
     "името му е", "представи се като", "a neve", "hivjak", "ugy hivjak",
 ]  # fmt: skip
 # Words after a cue that are not names.
+# Words of the community languages that are also names in the list ("Ela" is "she").
+ALSO_WORDS = frozenset(
+    "ela ele elas eles marca manda mira cara casa linda gata nina para pero como todo nada "
+    "toda tiene tem viu disse mas mais man ama dana ina iza lia ada".split()
+)
 NOT_NAMES = (
     COMMON_WORDS
+    | ALSO_WORDS
     | {
         fold(word)
         for word in [
@@ -176,11 +182,11 @@ NOT_NAMES = (
 HAN_STRONG = "我叫|叫我|我的名字是|我的名字叫|我名字叫|我名叫|本人叫|我的名字|我是"
 HAN_COLLEAGUE = (
     "我的朋友|我朋友|我的姐妹|我姐妹|我同事|我的同事|另一个女孩|我的好朋友|她的朋友|她朋友|她的姐妹|"
-    "她同事|朋友|姐妹"
+    "她同事|我和同事|我跟同事|同事|我和|我跟|朋友|姐妹"
 )
 HAN_HIS = "他叫|他说他叫|他的名字是|他的名字叫|他自称|他说他是"
 HAN_STOP = set(
-    "的在和是住从来今昨了被他她我你中个女人，。！？、 ,.!?在做也都就说一起还跟又才去那这哪里家边"
+    "的在和是住从来今昨了被他她我你中个女人，。！？、 ,.!?在做也都就说一起还跟又才去那这哪里家边们"
 )
 THAI_STRONG = "ดิฉันชื่อ|ฉันชื่อ|หนูชื่อ|ผมชื่อ|เราชื่อ|ชื่อของฉันคือ|เรียกฉันว่า|เรียกหนูว่า|ฉันคือ|หนูคือ"
 THAI_COLLEAGUE = "เพื่อนของฉันชื่อ|เพื่อนฉันชื่อ|เพื่อนหนูชื่อ|เพื่อนชื่อ|เพื่อนร่วมงานชื่อ"
@@ -222,7 +228,11 @@ SIGN_OFF = re.compile(
     r"(?P<name>[^\W\d_]{2,}(?:['’][^\W\d_]+)?)(?:\s*x+)?[\s.!,x~]*$"
 )
 DASH_NAME = re.compile(r"(?:^|\s)[-–—~]+\s*(?P<name>[^\W\d_]{2,})(?:\s*x+)?\s*(?:\n|$)")
-AND_ME = re.compile(r"(?P<name>[^\W\d_]{2,})\s+(?:and|&)\s+(?:me|i|myself)\b")
+AND_ME = re.compile(
+    r"(?P<name>[^\W\d_]{2,})\s+(?:and|&)\s+(?:me|i|myself)\b"
+    r"|(?<![^\W_])(?:ja\s+i|eu\s+e\s+a|eu\s+e|yo\s+y|eu\s+si|eu\s+cu|аз\s+и|en\s+es)\s+"
+    r"(?P<after>[^\W\d_]{2,})"
+)
 
 
 def bare(word: str) -> str:
@@ -232,11 +242,30 @@ def bare(word: str) -> str:
 
 def find(text: Text, facts: Facts) -> Iterator[Span]:
     his = his_names(text, facts)
-    yield from known(text, facts)
-    yield from cued(text, his, facts)
-    yield from signed_off(text, his)
-    yield from written_names(text, his, facts)
-    yield from in_han_or_thai(text, his)
+    found = [
+        *known(text, facts),
+        *cued(text, his, facts),
+        *signed_off(text, his),
+        *written_names(text, his, facts),
+        *in_han_or_thai(text, his),
+    ]
+    yield from found
+    yield from said_again(text, found)
+
+
+def said_again(text: Text, found: list[Span]) -> Iterator[Span]:
+    """A name found once is hers or a colleague's wherever else it is written ("my mate
+    Chelle … he followed Chelle home")."""
+    words = {text.folded[span.start : span.end] for span in found}
+    for word in words:
+        if len(word) < 2:
+            continue
+        if HAN.search(word) or re.search(r"[\u0e00-\u0e7f]", word):
+            pattern = re.escape(word)
+        else:
+            pattern = rf"(?<![^\W_]){re.escape(word)}(?![^\W_])"
+        for match in re.finditer(pattern, text.folded):
+            yield Span(match.start(), match.end(), KIND, "said again")
 
 
 def his_names(text: Text, facts: Facts) -> set[str]:
@@ -314,9 +343,13 @@ def cued(text: Text, his: set[str], facts: Facts) -> Iterator[Span]:
         if wanted and word is not None and looks_like_a_name(text, word, strong=group == "name"):
             yield Span(*name_span(text, word), KIND, "first person")
     for match in AND_ME.finditer(text.folded):
-        name = bare(match.group("name"))
-        if name not in skip and name not in NOT_NAMES and may_be_a_womans_name(name):
-            yield Span(match.start("name"), match.start("name") + len(name), KIND, "colleague")
+        group = "name" if match.group("name") else "after"
+        name = bare(match.group(group))
+        likely = may_be_a_womans_name(name) or (
+            group == "after" and text.is_capitalised(match.start(group))
+        )
+        if name not in skip and name not in NOT_NAMES and likely:
+            yield Span(match.start(group), match.start(group) + len(name), KIND, "colleague")
 
 
 # A word alone after the last sentence, with a kiss: a name, whatever else it means ("shell x").
@@ -515,6 +548,27 @@ WORDS_FIRST = frozenset(
 )
 
 
+# Case endings a name takes in Hungarian, Polish, Romanian and Bulgarian ("Zsófit", "Kasię",
+# "Ioanei", "Мария" -> "Марийка" is not one: only endings).
+ENDINGS = (
+    "nak", "nek", "val", "vel", "rol", "tol", "nal", "nel", "hoz", "hez", "ert", "ot", "et",
+    "at", "t", "ei", "ą", "e", "i", "y", "u", "ie", "om", "ой", "та",
+)  # fmt: skip
+
+
+def womans_name_inflected(word: str) -> bool:
+    if word in first_names():
+        return False  # a name of its own ("Andrei" is not "Andrea" inflected)
+    for ending in ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3:
+            for guess in (stem, f"{stem}a", f"{stem}ia"):
+                ordinary = guess in COMMON_WORDS or guess in CAPITALISED_NOT_NAMES
+                if first_names().get(guess) == "f" and not ordinary:
+                    return True
+    return False
+
+
 def written_names(text: Text, his: set[str], facts: Facts) -> Iterator[Span]:
     """A woman's name anywhere: hers or a colleague's (his names and places left alone)."""
     for word in text.words:
@@ -522,6 +576,9 @@ def written_names(text: Text, his: set[str], facts: Facts) -> Iterator[Span]:
         if name in his or name in NOT_NAMES or name in facts.place_words or len(name) < 3:
             continue
         if not may_be_a_womans_name(name):
+            inflected = text.is_capitalised(word.start()) and not text.starts_sentence(word.start())
+            if inflected and womans_name_inflected(name) and name not in his:
+                yield Span(word.start(), word.end(), KIND, "a woman's name")
             continue
         if text.is_capitalised(word.start()):
             first_word = text.starts_sentence(word.start())

@@ -47,7 +47,7 @@ FILLERS = (
     "singura|unica|jedyna|единствената|egyetlen|luni|meses|miesiacu|miesiecy|месеца|honapos|"
     "\\d+"
 )
-BETWEEN = rf"(?:\s+(?:{FILLERS})){{0,4}}\s*"
+BETWEEN = rf"(?:\s+(?:{FILLERS}|[^\W\d_]+ly|[^\W\d_]+mente)){{0,4}}\s*"
 # What she has ("my butterfly tattoo", "my 2 kids"): after "my" within a few words.
 HAVING = [
     "tattoo", "tattoos", "tat", "tats", "scar", "scars", "birthmark", "piercing", "piercings",
@@ -195,6 +195,83 @@ SUPERLATIVE = re.compile(
     r"(?![^\W_])"
 )
 PATTERNS += [(RECOGNISE, "how he would know her"), (SUPERLATIVE, "the only one")]
+
+# Marks and aids: said in a clause that is hers ("the koi tattoo down my left side", "a
+# tatuagem que eu tenho no pescoço", "I wear hearing aids"), not his ("his tattoo").
+MARKS = [
+    "tattoo", "tattoos", "tat", "tats", "ink", "scar", "scars", "birthmark", "birth mark",
+    "burn mark", "burn", "mole", "piercing", "piercings", "brace", "braces", "hearing aid",
+    "hearing aids", "crutches", "crutch", "walking stick", "wheelchair", "prosthetic",
+    "guide dog", "limp", "stammer", "stutter", "lisp", "eye patch", "glass eye", "cochlear",
+    "tatuaj", "tatuajul", "tatuaje", "cicatrice", "cicatricea", "aparat auditiv", "carje",
+    "tatuagem", "cicatriz", "muletas", "muleta", "aparelho auditivo", "cadeira de rodas",
+    "tatuaje", "tatuajes", "audifono", "audifonos", "silla de ruedas",
+    "tatuaz", "tatuaze", "tatuazu", "blizna", "blizne", "aparat sluchowy", "kule", "wozek",
+    "татуировка", "татуировката", "белег", "белега", "патерици", "слухов апарат",
+    "tetovalas", "tetovalasom", "tetovalasa", "heg", "hegem", "mankok", "hallokeszulek",
+    "纹身", "刺青", "疤", "伤疤", "助听器", "拐杖", "轮椅", "รอยสัก", "แผลเป็น", "ไม้ค้ำ",
+]  # fmt: skip
+MINE = (
+    r"(?<![^\W_])(?:i|i'm|im|i've|ive|i'd|my|me|mine|myself|eu|meu|minha|mim|comigo|yo|mi|mis|"
+    r"me|tengo|llevo|ja|moj|moja|moje|mam|mnie|mi|аз|моя|моят|моята|ми|имам|nekem|am|"
+    r"mea|meu|mele|al meu|a mea)(?![^\W_])|我|ฉัน|หนู"
+)
+HIS = (
+    r"(?<![^\W_])(?:he|his|him|he's|hes|lui|dele|ele|jego|jemu|той|неговата|tiene|tem|su|sus|"
+    r"seu|sua|има|"
+    r"неговия|негов|му|ő|neki|övé)(?![^\W_])|他|เขา"
+)
+MARK = re.compile(bounded(MARKS))
+# "im 6 months gone", "7 months along": pregnant.
+MONTHS_GONE = re.compile(
+    r"(?<![^\W_])(?:\d|one|two|three|four|five|six|seven|eight|nine)\s+months?\s+"
+    r"(?:gone|along|pregnant|preggers|preggo|up the duff)(?![^\W_])"
+)
+# Her own car: a man who knows the car knows her ("my yellow Fiat 500").
+MY_CAR = re.compile(
+    r"(?<![^\W_])(?:my|masina mea|meu carro|mi coche|moj samochod|моята кола|az autom)"
+    r"(?:\s+[^\W_]+){0,3}?\s+(?:car|motor|van|fiat|ford|vauxhall|toyota|nissan|honda|"
+    r"peugeot|renault|citroen|kia|hyundai|mini|vw|volkswagen|audi|bmw|mercedes|skoda|seat|"
+    r"suzuki|mazda|dacia)(?![^\W_])"
+)
+# Her nationality with where she is from or works ("българка от Сливен", "a Romanian from
+# Constanta"): with a capitalised place after it.
+NATIONAL_FROM = re.compile(
+    rf"(?<![^\W_])(?:{alternatives(NATIONALITIES)})\s+(?:from|din|de|da|do|z|ze|от|из|in|en|em|w|в)\s+"
+    r"(?=[^\W\d_])"
+)
+# "the only lassie on the drag", "la única que trabaja": the only one of her kind somewhere.
+ONLY_WHERE = re.compile(
+    rf"{bounded(ONLY)}(?:\s+[^\W_]+){{0,4}}?\s+(?:on|in|at|round|around|who|that|with|doing|"
+    r"working|que|care|cu|com|con|en|na|no|do|która|ktora|w|we|която|в|на|aki|akinek)(?![^\W_])"
+)
+OTHER_SUPERLATIVES = re.compile(
+    r"(?<![^\W_])(?:la mayor|la mas joven|la mas vieja|la mas alta|cea mai tanara|cea mai batrana|"
+    r"cea mai mare|cea mai inalta|a mais velha|a mais nova|a mais alta|najstarsza|najmlodsza|"
+    r"najwyzsza|най-възрастната|най-младата|най-високата|a legidosebb|a legfiatalabb|"
+    r"a legmagasabb)(?![^\W_])|最高的|最矮的|最年轻的|最小的|最老的|唯一的|唯一一个"
+)
+HAN_HEIGHT = re.compile(r"我(?:身高)?(?:一米[一二三四五六七八九十零〇]{1,2}|1[.]?\d{2}|一百[一二三四五六七八九十]{1,3})")
+HU_CHILDREN = re.compile(
+    r"(?<![^\W_])(?:(?:ket|harom|egy)\s+)?(?:kislanyom|kisfiam|lanyom|lanyaim|fiaim|fiam|"
+    r"gyerekeim|gyerekem|gyermekem|gyermekeim|babam|unokam)(?![^\W_])"
+)
+# "and the oldest one doing outcalls round Wrexham"
+THE_MOST = re.compile(
+    r"(?<![^\W_])the\s+(?:youngest|oldest|tallest|shortest|smallest|biggest|newest)\s+"
+    r"(?:one|girl|woman|lady|worker|escort|trans|on|in|at|doing|working|round|around|here|there)"
+    r"(?![^\W_])"
+)
+PATTERNS += [
+    (THE_MOST, "the only one"),
+    (MONTHS_GONE, "what she is"),
+    (MY_CAR, "what she has"),
+    (NATIONAL_FROM, "a woman by her nationality"),
+    (ONLY_WHERE, "the only one"),
+    (OTHER_SUPERLATIVES, "the only one"),
+    (HAN_HEIGHT, "her height or age"),
+    (HU_CHILDREN, "what she has"),
+]
 # "..., that is me": what came before was about her.
 THAT_IS_ME = re.compile(
     r",?\s*(?:that|this|it)(?:'s|s|\s+is|\s+was|\s+will be)\s+me(?![^\W_])"
@@ -215,9 +292,35 @@ def find(text: Text, facts: Facts) -> Iterator[Span]:
         for match in pattern.finditer(text.folded):
             if rule != "the only one" or not is_about_him(text, match.start()):
                 yield clause_around(text, match.start(), match.end(), rule)
+    for match in MARK.finditer(text.folded):
+        start, end = text.clause_start(match.start()), text.clause_end(match.end())
+        if whose(text.folded, start, end, match.start()) == "hers":
+            yield Span(start, end, KIND, "her mark")
     for match in SAID_OF_HERSELF.finditer(text.folded):
         if match.start() > 0:
             yield Span(text.clause_start(match.start()), match.end(), KIND, "that is me")
+
+
+# "the tattoo that I have", "a tatuagem que eu tenho": hers, whoever else is in the clause.
+THAT_I_HAVE = re.compile(
+    r"[^.!?\n]{0,30}?(?<![^\W_])(?:that|which|que|care|ktora|ktory|ktore|която|който|amit|"
+    r"amelyet)\s+(?:eu\s+|i\s+|yo\s+|o\s+|ja\s+|аз\s+)?(?:tenho|have|got|tengo|llevo|am|mam|"
+    r"имам|nekem van)(?![^\W_])"
+)
+
+
+def whose(folded: str, start: int, end: int, at: int) -> str | None:
+    """Whose a mark is: the nearer of her words and his in the clause ("he's seen the tattoo
+    down my side" is hers; "a tattoo on his chest" is his)."""
+    if THAT_I_HAVE.match(folded, at):
+        return "hers"
+    nearest: tuple[int, str] | None = None
+    for pattern, owner in ((MINE, "hers"), (HIS, "his")):
+        for found in re.finditer(pattern, folded[start:end]):
+            distance = abs(start + found.start() - at)
+            if nearest is None or distance < nearest[0]:
+                nearest = (distance, owner)
+    return nearest[1] if nearest else None
 
 
 def clause_around(text: Text, start: int, end: int, rule: str) -> Span:

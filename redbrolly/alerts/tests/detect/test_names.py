@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from redbrolly.alerts.detect import Facts
+from redbrolly.alerts.detect import Facts, sanitise, told_by_her
 from redbrolly.alerts.tests.detect.helpers import flagged, found, kinds
 
 
@@ -80,3 +80,10 @@ def test_the_names_he_used_on_the_report_are_left_alone() -> None:
 )
 def test_everyday_words_are_not_names(text: str) -> None:
     assert "name" not in kinds(text), found(text)
+
+
+def test_a_name_her_story_gives_is_hers_wherever_the_moderator_writes_it() -> None:
+    facts = told_by_her(["I'm Jade and he robbed me, ring me on 07700 900461"], Facts())
+    assert flagged("Jade", "Jade said he took the money back.", "name", facts)
+    clean = sanitise("she says call 07700 900461", facts)
+    assert "900461" not in clean and "*" not in clean  # hers: taken out, not masked as his

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.redteam import DEFAULT_CASES, covered, load
-from redbrolly.alerts.detect import Facts, sanitise, scan
+from redbrolly.alerts.detect import Facts, sanitise, scan, told_by_her
 from redbrolly.lib.normalise import NotAnIdentifier, normalise_any
 
 REGIONS_CSV = Path(__file__).parents[3] / "data" / "regions-gb.csv"
@@ -37,7 +37,7 @@ def facts_of(case: dict[str, Any]) -> Facts:
             identifiers.append(normalise_any(given["value"], allow_partial_plate=True))
         except NotAnIdentifier:
             continue
-    return Facts(
+    facts = Facts(
         reporter_names=tuple(name for name in [her.get("working_name", "")] if name),
         reporter_contacts=tuple(
             value
@@ -48,6 +48,7 @@ def facts_of(case: dict[str, Any]) -> Facts:
         identifiers=tuple(identifiers),
         places=(*PLACES, case["report"].get("area", "")),
     )
+    return told_by_her([case["narrative"]], facts)
 
 
 def test_the_detector_finds_what_was_planted_and_leaves_safe_text() -> None:
