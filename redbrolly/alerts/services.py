@@ -181,7 +181,9 @@ def alert_flag_remove(*, moderator: Any, alert: Alert, name: str, fingerprint: s
     target, attribute, text = field_text(alert, name)
     hit = item.flag
     # The same detail wherever else it is written in these words ("Chelle … Chelle").
-    same = [f.flag for f in selectors.flags_in(alert, fields=[name]) if f.fingerprint == fingerprint]
+    same = [
+        f.flag for f in selectors.flags_in(alert, fields=[name]) if f.fingerprint == fingerprint
+    ]
     for flag in sorted(same or [hit], key=lambda f: f.start, reverse=True):
         text = text[: flag.start] + REMOVED + text[flag.end :]
     setattr(target, attribute, text)

@@ -72,9 +72,9 @@ HIS = [
 ]  # fmt: skip
 # Words after a cue that are not names.
 # Words of the community languages that are also names in the list ("Ela" is "she").
+_ALSO = "ela ele elas eles marca manda mira cara casa linda gata nina para pero como todo nada "
 ALSO_WORDS = frozenset(
-    "ela ele elas eles marca manda mira cara casa linda gata nina para pero como todo nada "
-    "toda tiene tem viu disse mas mais man ama dana ina iza lia ada".split()
+    f"{_ALSO}toda tiene tem viu disse mas mais man ama dana ina iza lia ada".split()
 )
 NOT_NAMES = (
     COMMON_WORDS

@@ -251,7 +251,9 @@ OTHER_SUPERLATIVES = re.compile(
     r"najwyzsza|най-възрастната|най-младата|най-високата|a legidosebb|a legfiatalabb|"
     r"a legmagasabb)(?![^\W_])|最高的|最矮的|最年轻的|最小的|最老的|唯一的|唯一一个"
 )
-HAN_HEIGHT = re.compile(r"我(?:身高)?(?:一米[一二三四五六七八九十零〇]{1,2}|1[.]?\d{2}|一百[一二三四五六七八九十]{1,3})")
+HAN_HEIGHT = re.compile(
+    r"我(?:身高)?(?:一米[一二三四五六七八九十零〇]{1,2}|1[.]?\d{2}|一百[一二三四五六七八九十]{1,3})"
+)
 HU_CHILDREN = re.compile(
     r"(?<![^\W_])(?:(?:ket|harom|egy)\s+)?(?:kislanyom|kisfiam|lanyom|lanyaim|fiaim|fiam|"
     r"gyerekeim|gyerekem|gyermekem|gyermekeim|babam|unokam)(?![^\W_])"

@@ -1,7 +1,8 @@
 """Addresses and landmarks: a house number with its street (in any case, "14 albert rd"), a
 street named where it happened ("on Anlaby Road"), a flat, unit or room number, a postcode,
-and a landmark that places a door ("opposite the Tesco Express", "above the bookies").
-A town or region is coarse enough and is left alone.
+and a landmark that places a door ("opposite the Tesco Express", "above the bookies",
+"the bottom of Carrick Wynd", "зад бензиностанцията"). Pieces of one address are one flag
+("flat 7, 112 Lyndhurst Road, PE1"). A town or region is coarse enough and is left alone.
 """
 
 from __future__ import annotations
@@ -20,7 +21,10 @@ STREET_WORDS = [
     "way", "place", "pl", "court", "ct", "crescent", "cres", "terrace", "tce", "grove", "gardens",
     "gdns", "square", "sq", "hill", "row", "mews", "walk", "parade", "boulevard", "blvd",
     "estate", "park road", "green", "rise", "view", "wharf", "quay", "yard", "circus", "gate",
-    "broadway", "bank", "brow", "fold", "croft", "vale", "passage", "alley",
+    "broadway", "bank", "brow", "fold", "croft", "vale", "passage", "alley", "wynd", "chase",
+    "mount", "meadow", "meadows", "field", "fields", "brook", "side", "heights", "garth", "loke",
+    "lea", "dale", "approach", "esplanade", "causeway", "grange", "ridge", "nook", "hollow",
+    "vennel", "close", "cottages", "villas", "buildings", "mansions", "grn", "wlk", "mt",
     "strada", "str", "calea", "bulevardul", "rua", "avenida", "calle", "ulica", "ul", "aleja",
     "улица", "ул", "булевард", "utca", "ut", "korut",
 ]  # fmt: skip
@@ -134,7 +138,9 @@ NUMBERED_PLACE = [
     "flat", "apartment", "apt", "unit", "room", "suite", "block", "house number", "house no",
     "number", "no", "nr", "numarul", "numar", "numero", "numer", "номер", "apartamentul",
     "apartament", "apartamento", "piso", "mieszkanie", "lokal", "апартамент", "lakas",
-    "flatul", "camera", "quarto", "habitacion", "pokoj", "стая", "szoba",
+    "flatul", "camera", "quarto", "habitacion", "pokoj", "стая", "szoba", "plot", "house",
+    "pitch", "caravan", "chalet", "cabin", "berth", "mooring", "stall", "bay", "door",
+    "building", "casa", "numer domu", "dom", "къща", "haz", "lote", "parcela",
 ]  # fmt: skip
 # Before a landmark: these place a door on their own ("opposite the church")...
 STRONG_PREPOSITIONS = [
@@ -143,7 +149,13 @@ STRONG_PREPOSITIONS = [
     "round the corner from", "around the corner from", "facing", "in front of", "at the back of",
     "just off", "on the corner of", "on the corner by", "on the corner near", "on the corner",
     "at the corner of", "corner of", "upstairs from", "outside", "round the back of",
-    "at the back of",
+    "at the back of", "the bottom of", "the top of", "the end of", "the far end of",
+    "the other end of", "bottom of", "top of", "end of", "the back of", "down the side of",
+    "round the side of", "the side of", "just past", "just before", "across the road from",
+    "al final de", "al fondo de", "detras de", "junto al", "junto a la", "al lado de",
+    "atras de", "no fim da", "no fim do", "no final da", "no final do", "ao fundo da",
+    "ao fundo do", "in capatul", "la capatul", "langa", "in spatele", "na koncu", "na rogu",
+    "za rogiem", "в края на", "на ъгъла на", "на края на",
     "vizavi de", "in spatele", "deasupra", "peste drum de", "in fata", "colt cu",
     "em frente ao", "em frente a", "em frente da", "em frente do", "ao lado do", "ao lado da",
     "do lado do", "do lado da", "atras do", "atras da", "em cima do", "em cima da",
@@ -152,11 +164,11 @@ STRONG_PREPOSITIONS = [
     "naprzeciwko", "naprzeciw", "срещу", "зад",
 ]  # fmt: skip
 # ...these only with a named place ("near the Aldi", "by Greggs").
-WEAK_PREPOSITIONS = ["over", "under", "za", "до", "над"]
+WEAK_PREPOSITIONS = ["over", "under", "za", "над"]
 # ...and these with a brand or a place word ("near the car wash", "by the level crossing").
 NEAR_PREPOSITIONS = [
     "near", "nr", "by", "close to", "langa", "perto do", "perto da", "cerca del", "cerca de la",
-    "obok", "nad", "kolo", "przy", "близо до", "до",
+    "obok", "nad", "kolo", "przy", "близо до", "до", "пред", "przed",
 ]  # fmt: skip
 # Places named by a brand: a door near one is easy to find.
 NAMED_PLACES = [
@@ -188,6 +200,24 @@ PLACE_NOUNS = [
     "biserica", "gara", "magazin", "igreja", "estacao", "loja", "mercado", "iglesia",
     "estacion", "tienda", "kosciol", "dworzec", "sklep", "църква", "гара", "магазин",
     "templom", "allomas", "bolt",
+    "bakery", "bakers", "butchers", "warehouse", "factory", "depot", "showroom", "dealership",
+    "tyres", "tyre place", "carpets", "carpet shop", "furniture shop", "scrapyard",
+    "scrap yard", "builders yard", "timber yard", "yard", "works", "newsagents",
+    "newsagent", "florist", "charity shop", "phone shop", "vape shop", "tattoo shop",
+    "tattoo parlour", "nail salon", "hairdresser", "barbershop", "bus shelter", "tram stop",
+    "tube station", "metro station", "railway station", "railway arches", "arches",
+    "railway bridge", "viaduct", "flyover", "footbridge", "recycling centre", "nightclub",
+    "takeaway", "mosque", "laundrette", "car dealers",
+    "car lot", "petrol garage", "garden centre", "superstore", "caravan park", "holiday park",
+    "playing fields", "recreation ground", "skate park", "pub car park",
+    "almacen", "gasolinera", "farmacia", "panaderia", "peluqueria", "fabrica",
+    "supermercado", "parada", "bodega", "discoteca", "armazem", "padaria", "posto",
+    "oficina", "barbearia", "lanchonete", "boate", "benzinarie", "farmacie", "brutarie",
+    "depozit", "frizerie", "coafor", "statie", "fabrica", "stacja", "apteka", "piekarnia",
+    "magazyn", "fryzjer", "przystanek", "warsztat", "fabryka", "бензиностанци", "аптека",
+    "пекарна", "склад", "фризьор", "спирка", "кафене", "фабрика", "сервиз",
+    "benzinkut", "gyogyszertar", "patika", "pekseg", "raktar", "fodraszat", "fodrasz",
+    "megallo", "kocsma", "uzlet", "gyar",
 ]  # fmt: skip
 
 HOUSE_NUMBER = r"\d{1,4}[a-z]?(?:\s*[-/]\s*\d{1,4}[a-z]?)?(?:-[^\W\d_]{1,4})?"
@@ -196,9 +226,12 @@ NAME_WORD = r"[^\W\d_][\w'’\-]*"
 NUMBERED_STREET = re.compile(
     rf"(?<![\d£$€.,:])(?<!\d\s){HOUSE_NUMBER},?\s+(?P<name>(?:{NAME_WORD}\s+){{1,3}}){STREET}"
 )
+# Hungarian writes the number as an ordinal, with "szám" and where: "Coldridge Street 18.
+# szám alá", "… 18. sz. alatt".
+SZAM = r"\.?\s*sz(?:am|\.)[^\W\d_]{0,4}(?:\s+(?:alatt|alol|ala|ban|ben))?"
 STREET_THEN_NUMBER = re.compile(
     rf"(?P<name>(?:{NAME_WORD}\s+){{1,3}}){STREET}\.?,?\s*(?:nr\.?|no\.?|numarul|numero|numer|"
-    rf"номер|la\s+nr\.?|la)?\s*{HOUSE_NUMBER}(?![\d:.])"
+    rf"номер|la\s+nr\.?|la)?\s*{HOUSE_NUMBER}(?:{SZAM}|(?![\d:.]))"
 )
 STREET_NAMED = re.compile(rf"(?P<name>(?:{NAME_WORD}\s+){{1,3}}){STREET}\.?")
 NUMBERED = re.compile(
@@ -222,7 +255,8 @@ PLACE_NOUN = re.compile(rf"{L}(?:{alternatives(PLACE_NOUNS)})[^\W\d_]{{0,5}}{R}"
 # Hungarian, Chinese and Thai put the place before the word for "opposite".
 AFTER_THE_PLACE = re.compile(
     r"(?:az?\s+)?(?P<what>[^\s,.]{2,20})\s?(?:-?val szemben|-?vel szemben|szemben|mellett|"
-    r"mogott|felett|folott)|(?P<han>[\u3400-\u9fffA-Za-z]{2,10}?)(?:对面|旁边|后面|楼上|楼下|隔壁|附近)"
+    r"mogott|felett|folott|sarkan)(?:i\s+[^\W\d_]{3,20})?"
+    r"|(?P<han>[\u3400-\u9fffA-Za-z]{2,10}?)(?:对面|旁边|后面|楼上|楼下|隔壁|附近)"
     r"(?:[一二三四五六七八九十\d]{1,3}楼)?"
 )
 THAI_LANDMARK = re.compile(r"(?:ตรงข้าม|ข้างๆ|ข้าง|หลัง|ชั้นบน|ใกล้)[\u0e00-\u0e7fA-Za-z]{2,15}")
@@ -238,6 +272,29 @@ LOCATIVE = (
 BEFORE_ADDRESS = re.compile(rf"{L}(?:{LOCATIVE}|(?:the|a|an|az)(?:\s+[^\W\d_]+){{0,2}})\s+$")
 AFTER_ADDRESS = re.compile(rf"\s+{LOCATIVE}\s+")
 STREET_AFTER = re.compile(rf"\s+{STREET}\.?")
+# What an address is part of, after it ("12 Pennant Brook caravan park").
+SITE_WORDS = [
+    "caravan park", "caravan site", "holiday park", "mobile home park", "park homes",
+    "industrial estate", "trading estate", "business park", "retail park", "estate", "flats",
+    "apartments", "tower", "towers", "house", "court", "buildings", "mansions", "marina",
+]  # fmt: skip
+SITE_AFTER = re.compile(rf"\s+(?:{alternatives(SITE_WORDS)}){R}")
+# A postcode's outward code (or the whole) right after an address, or after a comma
+# following one: "14 wimbrel close SS2", "112 Lyndhurst Road, PE1", "Kestrel Row PE21".
+POSTCODE_AFTER = re.compile(rf",?\s+(?P<code>[a-z]{{1,2}}\d{{1,2}}[a-z]?(?:\s?\d[a-z]{{2}})?){R}")
+# Numbers that count (times, hours, money), not a door: "his house 3 times".
+COUNTED = re.compile(
+    r"\s*(?:x\b|times|time|hours?|hrs?|mins?|minutes?|days?|nights?|weeks?|months?|years?|yrs?|"
+    r"quid|pounds?|am\b|pm\b|o'?clock|of\b|or\b|girls?|men\b|guys?|people|ori\b|vezes|veces|"
+    r"razy|пъти|alkalommal|ore\b|horas?|godzin|часа)(?![^\W\d_])"
+)
+# Capitalised but a day or a month ("the end of March"), not a place.
+CALENDAR_WORDS = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "christmas", "easter", "ramadan",
+]  # fmt: skip
+CALENDAR = frozenset(CALENDAR_WORDS)
 # Street words of the other languages mean "street" alone ("fata de pe strada"): a street only
 # with a name written as a name, or a number.
 NAMED_ONLY = frozenset(
@@ -291,6 +348,10 @@ def widened(text: Text, span: Span) -> Span:
         start -= len(before.group())
     if street := STREET_AFTER.match(text.folded, end):
         end = street.end()
+    if site := SITE_AFTER.match(text.folded, end):
+        end = site.end()
+    if code := postcode_after(text, end):
+        end = code
     while (after := AFTER_ADDRESS.match(text.folded, end)) and end - span.end < 40:
         if text.folded[after.end() : after.end() + 1].isdigit():
             break  # "… Mill Lane at 11:45pm": a time, not more of the address
@@ -301,6 +362,17 @@ def widened(text: Text, span: Span) -> Span:
             break
         end = clause
     return Span(start, end, span.kind, span.rule)
+
+
+def postcode_after(text: Text, end: int) -> int | None:
+    """The end of a postcode or its outward code written right after an address."""
+    after = POSTCODE_AFTER.match(text.folded, end)
+    if after is None:
+        return None
+    code = text.original[after.start("code") : after.end("code")]
+    if not (code.isupper() or POSTCODE.fullmatch(after.group("code"))):
+        return None  # "… road at 2am" never gets here; "… road ok2" is no postcode
+    return after.end()
 
 
 def name_words(text: Text, match: re.Match[str]) -> list[re.Match[str]]:
@@ -341,6 +413,8 @@ def streets_named_after(text: Text) -> Iterator[Span]:
 def numbered_streets(text: Text) -> Iterator[Span]:
     for match in NUMBERED_STREET.finditer(text.folded):
         words = list(WORD.finditer(text.folded, match.start("name"), match.end("name")))
+        if COUNTED.match(text.folded, match.start("name") - 1):
+            continue  # "20 quid each way", "10 mins walk"
         if words and not any(word.group() in GENERIC for word in words):
             yield Span(match.start(), match.end(), KIND, "house number and street")
     for match in STREET_THEN_NUMBER.finditer(text.folded):
@@ -360,6 +434,8 @@ def is_a_quantity(text: Text, match: re.Match[str]) -> bool:
     cue = match.group().split()[0].rstrip(".")
     if match.group("n").isalpha() and cue not in LETTERED:
         return True
+    if match.group("n").isdigit() and COUNTED.match(text.folded, match.end()):
+        return True  # "his house 3 times", "room 2 nights"
     if cue not in {"number", "no", "nr", "numer", "numero", "номер", "numar", "numarul"}:
         return False
     around = text.folded[max(0, match.start() - 30) : match.end() + 40]
@@ -407,6 +483,32 @@ EVERYDAY = (
             "cl",
             "ln",
             "bank",
+            "chase",
+            "mount",
+            "meadow",
+            "meadows",
+            "field",
+            "fields",
+            "brook",
+            "side",
+            "lea",
+            "dale",
+            "approach",
+            "ridge",
+            "nook",
+            "hollow",
+            "heights",
+            "grange",
+            "buildings",
+            "villas",
+            "cottages",
+            "mansions",
+            "causeway",
+            "esplanade",
+            "garth",
+            "mt",
+            "grn",
+            "wlk",
         ]
     )
     | NAMED_ONLY
@@ -440,7 +542,7 @@ def landmarks(text: Text, facts: Facts) -> Iterator[Span]:
     for pattern, places, capitalised in (
         (STRONG_LANDMARK, (NAMED_PLACE, PLACE_NOUN), True),
         (NEAR_LANDMARK, (NAMED_PLACE, PLACE_NOUN), False),
-        (WEAK_LANDMARK, (NAMED_PLACE,), False),
+        (WEAK_LANDMARK, (NAMED_PLACE, PLACE_NOUN), False),
     ):
         for match in pattern.finditer(text.folded):
             end = landmark_end(text, match, places, facts, capitalised=capitalised)
@@ -462,9 +564,23 @@ def landmark_end(
     found = [m.end() for pattern in places for m in pattern.finditer(what)]
     named = []
     for word in WORD.finditer(what):
-        if not text.is_capitalised(start + word.start()) or word.group() in facts.place_words:
+        if (
+            not text.is_capitalised(start + word.start())
+            or word.group() in facts.place_words
+            or word.group() in CALENDAR
+        ):
             break
         named.append(word)
     if named and (capitalised or PLACE_NOUN.search(what)):
         found.append(named[-1].end())
-    return start + max(found) if found else None
+    if not found:
+        return None
+    end = start + max(found)
+    of = OF_WHAT.match(text.folded, end)
+    if of and not text.is_capitalised(of.start("of")):
+        end = of.end()  # "el almacén de muebles", "o posto de gasolina"
+    return end
+
+
+# What a place noun is of, in the languages that say it after: "almacén de muebles".
+OF_WHAT = re.compile(r"\s+(?:de|do|da|dos|das)\s+(?!la\b|el\b|los\b|las\b)(?P<of>[^\W\d_]{3,})")

@@ -1,5 +1,8 @@
 """Venues: a named business she works in or went to (a sauna, parlour, massage studio, club, a
-hotel with its branch: "Premier Inn Leeds City Centre"), and "the flat above the chippy".
+hotel with its branch: "Premier Inn Leeds City Centre", "Kestrel Lodge Bradford North"), a
+pub by its name ("the Fiddler's Rest on Cobbold Street"), and "the flat above the chippy".
+Venue words are read with their endings and articles in each language ("la sauna X",
+"hotelul X", "масажното студио X", "X masszázsszalonban", "X按摩店", "ร้านนวด X").
 "A hotel", "his flat" or "a massage parlour" name nothing and are left alone.
 """
 
@@ -10,6 +13,7 @@ from collections.abc import Iterator
 
 from redbrolly.alerts.detect.facts import Facts
 from redbrolly.alerts.detect.lexicon import COMMON_WORDS
+from redbrolly.alerts.detect.places import CALENDAR_WORDS, STREET, STREET_NAMED
 from redbrolly.alerts.detect.text import WORD, Span, Text, bounded, fold
 
 KIND = "venue"
@@ -24,6 +28,7 @@ VENUE_WORDS = [
     "puticlub", "hostal", "salon masazu", "agencja", "klub", "сауна", "хотел", "хотела",
     "масажно студио", "масажен салон", "клуб", "szauna", "szalloda", "masszazsszalon",
     "massagens", "massagem", "masajes", "masaje", "masaj", "masaze", "masazu", "gabinet",
+    "saunie", "sauny", "saunei", "сауната",
 ]  # fmt: skip
 # Words a venue's name often holds that name nothing on their own ("Golden Orchid Thai
 # Massage" is a name; "a Thai massage" is not).
@@ -196,6 +201,17 @@ GENERIC = frozenset(
         "las",
         "le",
         "les",
+        "egy",
+        "az",
+        "ez",
+        "ten",
+        "ta",
+        "jakis",
+        "jakims",
+        "един",
+        "една",
+        "този",
+        "тази",
     ]
 )
 # Chains whose branch identifies the place ("Travelodge Manchester Piccadilly").
@@ -265,19 +281,132 @@ BRANCH_WORDS = frozenset(
         "kozpont",
     ]
 )
-HAN_VENUES = "酒店|宾馆|旅馆|按摩店|按摩院|桑拿|水疗|足浴店|会所|公寓"
+HAN_VENUES = "酒店|宾馆|旅馆|按摩店|按摩院|桑拿|水疗|足浴店|会所|公寓|保健按摩店|养生馆|休闲会所"
 THAI_VENUES = "โรงแรม|ร้านนวด|สปา|ซาวน่า|อาบอบนวด"
+L = r"(?<![^\W_\u3400-\u9fff\u0e00-\u0e7f])"
+R = r"(?![^\W_\u3400-\u9fff\u0e00-\u0e7f])"
+# Venue words take their endings and articles in the other languages: "hotelul", "hotelu",
+# "hotelem", "хотела", "салона", "masszázsszalonban", "szállodába", "studioului".
+INFLECTED = (
+    r"(?:hotel|motel|hostel|salon|szalon|masszazsszalon|masszazsstudio|szauna|szalloda|"
+    r"хотел|мотел|салон|сауна|студио|клуб|klub|agencj|pensiun|pensjonat|studiou)[^\W\d_]{0,6}"
+)
+# What a venue word is of ("salonul de masaj", "масажното студио", "massage studio").
+VENUE_OF = r"(?:\s+(?:de\s+)?(?:masaj|masaje|masajes|massagem|massagens|masazu|relaxare))?"
+VENUE = rf"(?:{bounded(VENUE_WORDS)}|{L}{INFLECTED}{R}){VENUE_OF}"
+# Words a pub, bar or café is named with, capitalised after its name ("the Fiddler's Rest",
+# "the Kings Arms", "the Saracen's Head").
+PUB_WORDS = frozenset(
+    [
+        "rest",
+        "arms",
+        "head",
+        "heads",
+        "tap",
+        "taps",
+        "vaults",
+        "alehouse",
+        "taproom",
+        "brewery",
+        "cafe",
+        "bistro",
+        "grill",
+        "diner",
+        "cellar",
+        "social",
+        "tavern",
+        "inn",
+        "bar",
+        "lounge",
+        "escorts",
+        "retreat",
+        "wellness",
+    ]
+)
+PUB = re.compile(
+    rf"(?<![^\W_\u3400-\u9fff\u0e00-\u0e7f])(?P<name>(?:[^\W\d_][\w'’&.\-]*\s+){{1,3}})"
+    rf"(?:{bounded(PUB_WORDS)})"
+)
+# After a venue's name, which branch ("Kestrel Lodge Bradford North", "hotel Riverbank
+# Colchester Centru"): a town, a part of one, or a capitalised word before either.
+BRANCH_PARTS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "centre",
+        "center",
+        "city",
+        "harbour",
+        "harbor",
+        "waterfront",
+        "seafront",
+        "riverside",
+        "quay",
+        "quays",
+        "docks",
+        "marina",
+        "airport",
+        "station",
+        "beach",
+        "pier",
+        "bay",
+        "port",
+        "norte",
+        "sul",
+        "sur",
+        "nord",
+        "sud",
+        "oeste",
+        "centru",
+        "centro",
+        "centrum",
+        "център",
+        "север",
+        "юг",
+        "изток",
+        "запад",
+        "kozpont",
+        "eszak",
+        "polnoc",
+        "aeroport",
+        "aeroporto",
+        "aeropuerto",
+        "lotnisko",
+        "летище",
+        "m1",
+        "m6",
+        "m62",
+        "m25",
+        "m4",
+        "m5",
+    ]
+)
+# Capitalised, but a day or a month after a venue ("Kestrel Lodge Friday"), not its branch.
+CALENDAR = frozenset(
+    [*CALENDAR_WORDS, "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+)  # fmt: skip
 
 NAMED_BEFORE = re.compile(
-    rf"(?<![^\W_\u3400-\u9fff\u0e00-\u0e7f])(?P<name>(?:[^\W\d_][\w'&.\-]*\s+){{1,3}}){bounded(VENUE_WORDS)}"
+    rf"(?<![^\W_\u3400-\u9fff\u0e00-\u0e7f])(?P<name>(?:[^\W\d_][\w'&.\-]*\s+){{1,3}}){VENUE}"
 )
 AFTER = ["sauna", "studio", "hotel", "club", "salon", "spa", "hotelul", "salonul", "klub",
          "salon de masaj", "casa de massagem", "casa de masajes", "salon de masajes", "хотел",
-         "хотела", "сауна", "клуб", "студио"]  # fmt: skip
+         "хотела", "сауна", "клуб", "студио", "lodge", "motel", "parlour", "agency",
+         "agencja", "massage studio", "massage parlour", "masszazsszalon", "szalon",
+         "szalloda", "szauna", "apartments", "aparthotel", "hostel", "guest house",
+         "guesthouse", "bar", "pub", "gabinet", "studio masazu", "salon masazu", "saunie",
+         "saunei", "sauny", "сауната"]  # fmt: skip
+NAME_AFTER = r"(?P<name>[^\W_][\w'&\-]*(?:\s+[^\W_][\w'&\-]*){0,2})"
 NAMED_AFTER = re.compile(
-    rf"(?i:{bounded(AFTER)})\s+(?P<name>(?:[A-Z0-9][\w'&\-]*)(?:\s+[A-Z0-9][\w'&\-]*){{0,2}})"
-    rf"(?:\s+(?i:{bounded(VENUE_WORDS)}))?"
+    rf"(?:{bounded(AFTER)}|{L}{INFLECTED}{R}){VENUE_OF}\s+{NAME_AFTER}"
+    rf"(?:\s+(?:{bounded(VENUE_WORDS)}))?"
 )
+STREET_WORD = re.compile(STREET)
+VENUE_WORD_AFTER = re.compile(rf"\s+{VENUE}")
 # "I work at Velvet Touch": a capitalised name where she works is a venue.
 WORKS_AT = re.compile(
     r"(?i:\b(?:work|works|working|worked|job|shift|shifts)\s+(?:at|in|for|from)"
@@ -285,7 +414,12 @@ WORKS_AT = re.compile(
     r"работя|работи|dolgozom)\s+(?:la|in|în|na|no|em|en|w|we|в|a|az))\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w'&\-]*(?:\s+[A-Z0-9][\w'&\-]*){0,3})"
 )
-VENUE_BEFORE = re.compile(rf"(?:{bounded(VENUE_WORDS)}|the|a)\s+$")
+# Before a venue's name: its venue word, what kind it is and an article ("la sauna
+# Cairnview", "the massage studio", "масажното студио", "a Cedarwood masszázsszalonban").
+VENUE_BEFORE = re.compile(
+    rf"{L}(?:{VENUE}|the|a|an|la|el|le|o|os|na|no|do|da|al|del|az|massage|masaj|thai|"
+    rf"масажн[^\W\d_]{{0,4}}|masazu|masszazs)\s+$"
+)
 CHAIN = re.compile(rf"{bounded(CHAINS)}")
 ABOVE = re.compile(
     r"(?<![^\W_\u3400-\u9fff\u0e00-\u0e7f])(?:the\s+|a\s+)?(?:flats?|rooms?|place|apartments?|studio|bedsit|house|"
@@ -293,16 +427,33 @@ ABOVE = re.compile(
     r"(?:above|over|below|under|upstairs from|next to|behind|opposite|deasupra|em cima|"
     r"encima|nad|над|felett|folott)\s+"
 )
-HAN_NAMED = re.compile(rf"(?P<name>[\u3400-\u9fffA-Za-z]{{2,6}}?)(?:{HAN_VENUES})")
-HAN_GENERIC = set("一家个的在去到那这间里个他我她住")
-THAI_NAMED = re.compile(rf"(?:{THAI_VENUES})[\u0e00-\u0e7fA-Za-z]{{2,12}}")
+# A Latin name before or after a Han or Thai venue word, with or without a space
+# ("Kelvinbrook保健按摩店", "ร้านนวด Coral Bay Thai").
+LATIN_NAME = r"(?<![A-Za-z])[A-Z][A-Za-z0-9'&\-]*(?:\s[A-Z0-9][A-Za-z0-9'&\-]*){0,3}"
+HAN_STYLE = "保健|泰式|中式|养生|休闲|推拿|足疗"
+HAN_NAMED = re.compile(
+    rf"(?P<latin>{LATIN_NAME})\s?(?:{HAN_STYLE})?(?:{HAN_VENUES})"
+    rf"|(?P<name>[\u3400-\u9fffA-Za-z]{{2,6}}?)(?:{HAN_VENUES})"
+)
+HAN_NAMED_AFTER = re.compile(rf"(?:{HAN_VENUES})\s?(?P<latin>{LATIN_NAME})")
+HAN_GENERIC = set("一家个的在去到那这间里个他我她住们是了和跟")
+THAI_NAMED = re.compile(
+    rf"(?:{THAI_VENUES})\s?(?P<after>{LATIN_NAME})|(?P<before>{LATIN_NAME})\s?(?:{THAI_VENUES})"
+    rf"|(?:{THAI_VENUES})(?!ใน|ที่|แถว|แห่ง|หนึ่ง)[\u0e00-\u0e7fA-Za-z]{{2,12}}"
+)
 
 
 def find(text: Text, facts: Facts) -> Iterator[Span]:
+    for span in spans(text, facts):
+        yield on_its_street(text, span)
+
+
+def spans(text: Text, facts: Facts) -> Iterator[Span]:
     yield from named(text, facts)
+    yield from pubs(text, facts)
     yield from chains(text, facts)
     yield from above(text)
-    yield from in_han_or_thai(text)
+    yield from in_han_or_thai(text, facts)
 
 
 def naming(text: Text, word: re.Match[str]) -> bool:
@@ -331,25 +482,112 @@ def name_before(text: Text, words: list[re.Match[str]]) -> list[re.Match[str]]:
 
 
 def with_venue_word_before(text: Text, start: int) -> int:
-    """ "hotel Seaview Lodge", "the Silk Rooms": the word before belongs with the name."""
-    before = VENUE_BEFORE.search(text.folded[max(0, start - 20) : start])
-    return start - len(before.group()) if before else start
+    """ "hotel Seaview Lodge", "the Silk Rooms", "la sauna Cairnview": the venue word, what
+    kind it is and the article before belong with the name."""
+    for _ in range(3):
+        before = VENUE_BEFORE.search(text.folded[max(0, start - 30) : start])
+        if not before:
+            break
+        start -= len(before.group())
+    return start
+
+
+def with_branch(text: Text, end: int, facts: Facts) -> int:
+    """The branch after a venue's name ("… Lodge Bradford North", "… Inn Milton Keynes
+    Norte"): towns and parts of towns, and capitalised words before one of them."""
+    found = end
+    for word in WORD.finditer(text.folded, end, min(len(text.folded), end + 50)):
+        if text.folded[end : word.start()].strip(" -"):
+            break
+        folded = word.group()
+        if folded in BRANCH_PARTS or folded in facts.place_words:
+            found = end = word.end()
+        elif (
+            text.is_capitalised(word.start())
+            and folded not in COMMON_WORDS
+            and folded not in CALENDAR
+            and folded not in GENERIC
+        ):
+            end = word.end()
+        else:
+            break
+    return found
+
+
+def capitalised_name(text: Text, match: re.Match[str]) -> list[re.Match[str]]:
+    """The words of a name after a venue word that are written as a name ("hotel Riverbank
+    Lodge", "Sauna 54"), up to the first that is not."""
+    kept = []
+    for word in re.finditer(r"[^\W_][\w'&\-]*", text.folded[: match.end("name")]):
+        if word.start() < match.start("name"):
+            continue
+        if not (text.is_capitalised(word.start()) or word.group()[0].isdigit()):
+            break
+        kept.append(word)
+    return kept
 
 
 def named(text: Text, facts: Facts) -> Iterator[Span]:
     for match in NAMED_BEFORE.finditer(text.folded):
         words = list(WORD.finditer(text.folded, match.start("name"), match.end("name")))
         kept = name_before(text, words)
-        if kept:
-            yield Span(with_venue_word_before(text, kept[0].start()), match.end(), KIND, "named")
-    for pattern in (NAMED_AFTER, WORKS_AT):
-        for match in pattern.finditer(text.original):
-            named_words = {fold(word) for word in WORD.findall(match.group("name"))}
-            if pattern is WORKS_AT and named_words <= facts.place_words | GENERIC:
-                continue  # "I work in Leeds": a town, coarse enough
-            if match.group("name").casefold() not in GENERIC:
-                start = match.start() if pattern is NAMED_AFTER else match.start("name")
-                yield Span(start, match.end(), KIND, "named")
+        if kept and not {word.group() for word in kept} <= facts.place_words | STYLE:
+            start = with_venue_word_before(text, kept[0].start())
+            yield Span(start, with_branch(text, match.end(), facts), KIND, "named")
+    for match in NAMED_AFTER.finditer(text.folded):
+        kept = capitalised_name(text, match)
+        folded = {word.group() for word in kept}
+        if not kept or folded <= facts.place_words | GENERIC | CALENDAR | COMMON_WORDS:
+            continue  # "a hotel in Leeds", "the sauna Friday"
+        if STREET_WORD.fullmatch(kept[0].group()):
+            continue  # "Lodge Road": a street, for `places`
+        end = kept[-1].end()
+        if then := VENUE_WORD_AFTER.match(text.folded, end):
+            end = then.end()  # "Studio 54 massage"
+        start = with_venue_word_before(text, match.start())
+        yield Span(start, with_branch(text, end, facts), KIND, "named")
+    for match in WORKS_AT.finditer(text.original):
+        named_words = {fold(word) for word in WORD.findall(match.group("name"))}
+        if named_words <= facts.place_words | GENERIC:
+            continue  # "I work in Leeds": a town, coarse enough
+        if match.group("name").casefold() not in GENERIC:
+            yield Span(match.start("name"), match.end(), KIND, "named")
+
+
+def pubs(text: Text, facts: Facts) -> Iterator[Span]:
+    """ "the Fiddler's Rest", "the Kings Arms": a capitalised name with the word a pub, bar
+    or café is named with, itself capitalised."""
+    for match in PUB.finditer(text.folded):
+        last = match.end() - len(match.group().split()[-1])
+        if not text.is_capitalised(last):
+            continue
+        words = list(WORD.finditer(text.folded, match.start("name"), match.end("name")))
+        kept = name_before(text, words)
+        kept = kept[next((i for i, w in enumerate(kept) if text.is_capitalised(w.start())), 0) :]
+        if not kept or not all(text.is_capitalised(word.start()) for word in kept):
+            continue
+        if {word.group() for word in kept} <= facts.place_words | CALENDAR:
+            continue
+        start = with_venue_word_before(text, kept[0].start())
+        yield Span(start, with_branch(text, match.end(), facts), KIND, "pub")
+
+
+STREET_AFTER = re.compile(r"\s+(?:on|off|in|at|of|pe|na|en|em|w|в|на)\s+")
+
+
+def on_its_street(text: Text, span: Span) -> Span:
+    """ "the Fiddler's Rest on Cobbold Street": the street it is on, written as a name, is
+    part of which venue it is."""
+    after = STREET_AFTER.match(text.folded, span.end)
+    if not after:
+        return span
+    street = STREET_NAMED.match(text.folded, after.end())
+    if not street:
+        return span
+    words = list(WORD.finditer(text.folded, street.start(), street.end()))
+    if not all(text.is_capitalised(word.start()) for word in words):
+        return span
+    return Span(span.start, street.end(), span.kind, span.rule)
 
 
 def chains(text: Text, facts: Facts) -> Iterator[Span]:
@@ -357,7 +595,11 @@ def chains(text: Text, facts: Facts) -> Iterator[Span]:
     for match in CHAIN.finditer(text.folded):
         end = match.end()
         for word in WORD.finditer(text.folded, end, min(len(text.folded), end + 40)):
-            branch = word.group() in BRANCH_WORDS or word.group() in facts.place_words
+            branch = (
+                word.group() in BRANCH_WORDS
+                or word.group() in BRANCH_PARTS
+                or word.group() in facts.place_words
+            )
             if text.folded[end : word.start()].strip(" ,-") or not (
                 branch or text.is_capitalised(word.start())
             ):
@@ -379,8 +621,13 @@ def above(text: Text) -> Iterator[Span]:
         yield Span(match.start(), max(end, match.end()), KIND, "above")
 
 
-def in_han_or_thai(text: Text) -> Iterator[Span]:
-    for match in HAN_NAMED.finditer(text.original):
+def in_han_or_thai(text: Text, facts: Facts) -> Iterator[Span]:
+    for match in (*HAN_NAMED.finditer(text.original), *HAN_NAMED_AFTER.finditer(text.original)):
+        latin = match.group("latin")
+        if latin is not None:
+            if not {fold(word) for word in WORD.findall(latin)} <= facts.place_words | GENERIC:
+                yield Span(match.start(), match.end(), KIND, "named")
+            continue
         name = match.group("name")
         start = match.start("name")
         while name and name[0] in HAN_GENERIC:
@@ -388,4 +635,7 @@ def in_han_or_thai(text: Text) -> Iterator[Span]:
         if len(name) >= 2:
             yield Span(start, match.end(), KIND, "named")
     for match in THAI_NAMED.finditer(text.original):
+        latin = match.group("after") or match.group("before")
+        if latin and {fold(word) for word in WORD.findall(latin)} <= facts.place_words | GENERIC:
+            continue
         yield Span(match.start(), match.end(), KIND, "named")
