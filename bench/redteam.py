@@ -125,8 +125,11 @@ def member(username: str, region: Any, *, email: str, mobile: str, kind: str = "
 def unique_name(wanted: str, n: int) -> str:
     from redbrolly.accounts.models import User
 
-    name = wanted or f"reporter-{n}"
-    return name if not User.objects.filter(username=name).exists() else f"{name}-{n}"
+    name, tries = wanted or f"reporter-{n}", 0
+    while User.objects.filter(username=name).exists():
+        tries += 1
+        name = f"{wanted or 'reporter'}-{n}-{tries}"
+    return name
 
 
 def reporter_of(case: dict[str, Any], region: Any, n: int) -> Any:
