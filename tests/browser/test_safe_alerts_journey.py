@@ -99,7 +99,8 @@ def read_narrative_beside(page: Any) -> None:
     narrative.wait_for()
     flagged = narrative.locator("mark.flag").all_inner_texts()
     assert "Jade" in flagged
-    assert any("07*******61" in text for text in flagged)  # her number: masked and flagged
+    # Her number, which her story gives as hers: taken out, not masked as his, and flagged.
+    assert any("Ring me on […]" in text for text in flagged)
     assert "07*******23" in narrative.inner_text()  # his: masked, not flagged
     assert "Gary" not in " ".join(flagged)
     assert HIS_PHONE not in page.content() and HER_PHONE not in page.content()

@@ -1,6 +1,6 @@
 """Venues: a named business she works in or went to (a sauna, parlour, massage studio, club, a
 hotel with its branch: "Premier Inn Leeds City Centre", "Kestrel Lodge Bradford North"), a
-pub by its name ("the Fiddler's Rest on Cobbold Street"), and "the flat above the chippy".
+pub by its name ("the Fiddler's Rest"), and "the flat above the chippy".
 Venue words are read with their endings and articles in each language ("la sauna X",
 "hotelul X", "масажното студио X", "X masszázsszalonban", "X按摩店", "ร้านนวด X").
 "A hotel", "his flat" or "a massage parlour" name nothing and are left alone.
@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 from redbrolly.alerts.detect.facts import Facts
 from redbrolly.alerts.detect.lexicon import COMMON_WORDS
-from redbrolly.alerts.detect.places import CALENDAR_WORDS, STREET, STREET_NAMED
-from redbrolly.alerts.detect.text import WORD, Span, Text, bounded, fold
+from redbrolly.alerts.detect.places import CALENDAR_WORDS, STREET
+from redbrolly.alerts.detect.text import SENTENCE_END, WORD, Span, Text, bounded, fold
 
 KIND = "venue"
 
@@ -444,8 +444,9 @@ THAI_NAMED = re.compile(
 
 
 def find(text: Text, facts: Facts) -> Iterator[Span]:
-    for span in spans(text, facts):
-        yield on_its_street(text, span)
+    # The street a venue is on is an address of its own ("places"), flagged beside it, so a
+    # moderator who keeps the venue still takes the street out.
+    yield from spans(text, facts)
 
 
 def spans(text: Text, facts: Facts) -> Iterator[Span]:
@@ -471,6 +472,8 @@ def name_before(text: Text, words: list[re.Match[str]]) -> list[re.Match[str]]:
     words among them ("Golden Orchid Thai"), never style words alone unless in title case."""
     kept: list[re.Match[str]] = []
     for word in reversed(words):
+        if kept and SENTENCE_END.search(text.folded, word.end(), kept[0].start()):
+            break  # "… Cobbold Street. Tayview Health Spa": the name starts its sentence
         if word.group() in STYLE or naming(text, word):
             kept.insert(0, word)
         else:
@@ -570,24 +573,6 @@ def pubs(text: Text, facts: Facts) -> Iterator[Span]:
             continue
         start = with_venue_word_before(text, kept[0].start())
         yield Span(start, with_branch(text, match.end(), facts), KIND, "pub")
-
-
-STREET_AFTER = re.compile(r"\s+(?:on|off|in|at|of|pe|na|en|em|w|в|на)\s+")
-
-
-def on_its_street(text: Text, span: Span) -> Span:
-    """ "the Fiddler's Rest on Cobbold Street": the street it is on, written as a name, is
-    part of which venue it is."""
-    after = STREET_AFTER.match(text.folded, span.end)
-    if not after:
-        return span
-    street = STREET_NAMED.match(text.folded, after.end())
-    if not street:
-        return span
-    words = list(WORD.finditer(text.folded, street.start(), street.end()))
-    if not all(text.is_capitalised(word.start()) for word in words):
-        return span
-    return Span(span.start, street.end(), span.kind, span.rule)
 
 
 def chains(text: Text, facts: Facts) -> Iterator[Span]:

@@ -57,7 +57,7 @@ PLACES = Facts(places=("Leeds", "Bristol", "Cardiff", "Manchester", "Glasgow", "
         # English pubs and bars named with "Rest", "Arms", "Head" and the street they are on.
         (
             "I pick punters up in the Mariner's Rest on Tidewell Street",
-            "the Mariner's Rest on Tidewell Street",
+            "the Mariner's Rest",
         ),
         ("he drinks at the Ploughman's Arms most nights", "the Ploughman's Arms"),
         ("we met in the Saracens Head", "the Saracens Head"),
@@ -116,3 +116,14 @@ def test_a_venue_word_without_a_name_is_left(text: str) -> None:
 def test_the_town_she_works_in_is_coarse_enough() -> None:
     facts = Facts(places=("Leeds", "West Yorkshire"))
     assert kinds("I work in Leeds most weekends", facts) == set()
+
+
+def test_the_street_a_venue_is_on_is_an_address_of_its_own() -> None:
+    """Keeping the venue with a reason must not keep the street it is on."""
+    text = "came to the Pink Lady sauna on Church Street. Tayview Health Spa on Annfield Row"
+    assert found(text) == {
+        "the Pink Lady sauna": "venue",
+        "on Church Street": "address",
+        "Tayview Health Spa": "venue",
+        "on Annfield Row": "address",
+    }
