@@ -180,3 +180,17 @@ def wsgi_keeps_test_connection() -> Iterator[None]:
     yield
     request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def fresh_checker_state() -> Iterator[None]:
+    """Rate-limit windows and the checker's remembered policy never leak between tests (the
+    checker's tests use it always; others that look numbers up ask for it)."""
+    from redbrolly.checker.selectors import forget_rules
+    from redbrolly.lib import ratelimit
+
+    ratelimit.reset_all()
+    forget_rules()
+    yield
+    ratelimit.reset_all()
+    forget_rules()

@@ -314,33 +314,15 @@ def resolve_every_flag(moderator: Any, alert: Any) -> None:
         alert.refresh_from_db()
 
 
-def quoted(moderator: Any, alert: Any, narrative: str) -> None:
-    from redbrolly.alerts import services
-
-    content = services.AlertContent(
-        summary=narrative,
-        perpetrator=alert.perpetrator,
-        vehicle=alert.vehicle,
-        identifier_rows=list(alert.shown_identifiers.all()),
-        precision=alert.facts.get("precision", "part"),
-        regions=list(alert.regions.all()),
-        national=alert.national,
-        severity=alert.severity,
-        incident_types=list(alert.incident_types.all()),
-        sectors=alert.sectors,
-        expires_at=alert.expires_at,
-    )
-    services.alert_edit(moderator=moderator, alert=alert, content=content)
-
-
 def run_case(case: dict[str, Any], n: int, mode: str, people: dict[str, Any], tally: Tally) -> None:
     from redbrolly.alerts import selectors, services
     from redbrolly.alerts.models import Alert
+    from redbrolly.alerts.testing import quoting
 
     report = report_of(case, n, people["moderator"])
     alert = services.alert_draft_from_reports(moderator=people["moderator"], reports=[report])
     if mode == "quoting":
-        quoted(people["moderator"], alert, case["narrative"])
+        quoting(people["moderator"], alert, case["narrative"])
     alert = Alert.objects.get(pk=alert.pk)
     flags = {
         name: [f.flag for f in selectors.flags_in(alert) if f.field == name]

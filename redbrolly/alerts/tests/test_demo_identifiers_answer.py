@@ -3,8 +3,6 @@ who checks it in the checker is told to take care, or warned; never "no reports"
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -14,22 +12,12 @@ from redbrolly.alerts import demo, selectors
 from redbrolly.alerts.models import Alert
 from redbrolly.checker import services
 from redbrolly.checker.models import Channel, Result
-from redbrolly.checker.selectors import forget_rules
 from redbrolly.checker.services import Actor
 from redbrolly.lib import ratelimit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_checker_state")]
 
 TOLD = {Result.CAUTION, Result.WARNING}
-
-
-@pytest.fixture(autouse=True)
-def fresh_checker_state() -> Iterator[None]:
-    ratelimit.reset_all()
-    forget_rules()
-    yield
-    ratelimit.reset_all()
-    forget_rules()
 
 
 def live_alerts() -> list[Alert]:

@@ -1,16 +1,6 @@
-from collections.abc import Iterator
-
 import pytest
-
-from redbrolly.checker.selectors import forget_rules
-from redbrolly.lib import ratelimit
 
 
 @pytest.fixture(autouse=True)
-def fresh_checker_state() -> Iterator[None]:
-    """Rate-limit windows and the remembered policy never leak from one test to the next."""
-    ratelimit.reset_all()
-    forget_rules()
-    yield
-    ratelimit.reset_all()
-    forget_rules()
+def _checker_state(fresh_checker_state: None) -> None:
+    """Every checker test starts from fresh rate limits and policy (conftest.py)."""
