@@ -63,7 +63,7 @@ def test_the_warning_links_to_the_alert_the_member_may_see(page, people, sign_in
     sign_in(page, "member")
     check(page, REPORTED)
     assert page.get_by_role("heading", name="Warning").is_visible()
-    page.get_by_role("link", name=alert.title).click()
+    page.get_by_role("link", name=alert.text_in("en")["title"]).click()
     assert page.url.endswith(f"/alerts/{alert.pk}/")
     assert axe(page) == []
 
