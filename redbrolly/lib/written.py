@@ -357,7 +357,8 @@ def known_pattern(identifier: Identifier) -> re.Pattern[str] | None:
         digits = [r"[0oO]" if d == "0" else d for d in national[1:]]
         body = gap.join(digits)
         return re.compile(rf"(?<![0-9])(?:(?:\+|00){gap}44{gap}(?:\(0\){gap})?|[0oO]{gap}){body}")
-    if identifier.kind == IdentifierKind.PLATE and not identifier.partial:
+    if identifier.kind == IdentifierKind.PLATE and is_distinctive(identifier.value):
+        # A partial plate she gave us ("YK17") is his too, wherever it is written.
         between = r"[\s\-.]{0,2}"
         return re.compile(
             rf"(?<![^\W_]){between.join(map(re.escape, identifier.value))}(?![^\W_])",
@@ -366,6 +367,11 @@ def known_pattern(identifier: Identifier) -> re.Pattern[str] | None:
     if identifier.kind == IdentifierKind.HANDLE and len(identifier.value) >= 4:
         return re.compile(rf"(?<![\w.]){re.escape(identifier.value)}(?![\w])", re.IGNORECASE)
     return None
+
+
+def is_distinctive(plate: str) -> bool:
+    """A plate, or a start of one, that is no ordinary word or number: letters and digits."""
+    return len(plate) >= 3 and bool(re.search(r"\d", plate)) and bool(re.search(r"[^\W\d_]", plate))
 
 
 def known_in(text: str, known: Iterable[Identifier]) -> Iterator[Written]:

@@ -119,3 +119,23 @@ def test_a_plate_in_any_case_and_spacing_is_found(plate: str, layout: str, case:
 @pytest.mark.parametrize("text", ["he was in 19 the night", "an 88 bus", "my 22 abc"])
 def test_words_that_look_like_a_spaced_plate_are_not_one(text: str) -> None:
     assert found(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she got the start of the plate, YK17.",
+        "the reg started yk17 i think",
+        "plate was Y K 1 7 something",
+    ],
+)
+def test_a_partial_plate_she_gave_is_found_wherever_it_is_written(text: str) -> None:
+    known = normalise_plate("YK17", allow_partial=True)
+    written = identifiers_written(text, known=[known])
+    assert [w.identifier for w in written] == [known]
+
+
+def test_a_partial_plate_that_is_only_a_number_or_a_word_is_not_looked_for() -> None:
+    for partial in ("17", "YK"):
+        known = normalise_plate(partial, allow_partial=True)
+        assert identifiers_written(f"he paid {partial} quid", known=[known]) == []
