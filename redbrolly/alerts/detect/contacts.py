@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterator
 
 from redbrolly.alerts.detect.facts import Facts
-from redbrolly.alerts.detect.text import Span, Text, bounded
+from redbrolly.alerts.detect.lexicon import COMMON_WORDS
+from redbrolly.alerts.detect.text import Span, Text, bounded, fold
 from redbrolly.lib.written import identifiers_written
 
 KIND = "contact"
@@ -32,6 +33,10 @@ FIRST_PERSON = [
     "you can call", "you can text", "you can reach", "you can contact", "u can ring",
     "u can call", "u can text", "on my number", "from my number", "my other number",
     "my new number", "my work line", "im on", "i'm on", "find me on", "i am on",
+    "snap me", "sc me", "insta me", "dm me on", "add me on", "msg me on", "message me on",
+    "text me on", "look me up", "look me up on", "search for me", "search me", "i'm", "im",
+    "i advertise as", "i advertise on", "i post as", "my ad is", "my ads", "my listing",
+    "my fansly", "my viva", "my vivastreet", "my skokka", "my tryst",
     "suna-ma", "suna ma", "sunati-ma", "sunati ma", "scrie-mi", "scrieti-mi", "da-mi mesaj",
     "numarul meu", "nr meu", "telefonul meu", "mailul meu", "emailul meu", "contul meu",
     "instagramul meu", "pagina mea", "profilul meu", "ma gasesti", "ma poti suna",
@@ -66,6 +71,38 @@ POINTED_AT = re.compile(
 )
 MASKED = re.compile(r"(?<![\w*])[\w+@.\-]*\*{2,}[\w+@.\-*]*(?:\s[A-Z0-9*]*\*[A-Z0-9*]*)?")
 REACH = 40
+# After a cue, a handle as people write one: with a digit, "_" or "." inside, or in two
+# capitalised parts ("AmberSoton", "lilbolton_x", "kayla.xo").
+HANDLE = re.compile(
+    r"@?(?<![\w@])(?=[A-Za-z0-9_.]*(?:[a-z][A-Z]|[0-9_]|[a-z]\.[a-z]))[A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9]"
+)
+# Where the handle is, not the handle ("my ad is on AdultWork as Bella_B").
+PLATFORMS = frozenset(
+    ["adultwork", "onlyfans", "whatsapp", "snapchat", "instagram", "tiktok", "vivastreet",
+     "fansly", "facebook", "telegram", "twitter", "youtube", "wechat", "linkedin", "aw", "of"]
+)  # fmt: skip
+
+
+ON_PLATFORM = re.compile(
+    rf"(?i:{bounded(PLATFORMS | {'insta', 'ig', 'snap', 'sc', 'viva', 'skokka', 'tryst', 'line'})})"
+    r"\s*(?:(?:as|is|:|,|-|=|name|id|called|under)\s*)+(?P<handle>@?[A-Za-z0-9_.]{3,}[A-Za-z0-9])"
+)
+
+
+def handle_after(text: Text, start: int) -> re.Match[str] | None:
+    """The handle a contact phrase points at: one written as a handle is, or whatever is
+    named on the site ("find me on OnlyFans as roxyuk")."""
+    for found in HANDLE.finditer(text.original, start, start + REACH):
+        if found.group().lstrip("@").casefold() not in PLATFORMS:
+            return found
+    on = ON_PLATFORM.search(text.original, start, start + REACH)
+    if on and fold(on.group("handle")) not in COMMON_WORDS:
+        return on
+    return None
+
+
+# "i'm" and "im" point at a contact only when a handle follows at once ("im kayla_xo on OF").
+WEAK = frozenset(["i'm", "im"])
 
 
 def find(text: Text, facts: Facts) -> Iterator[Span]:
@@ -85,7 +122,13 @@ def hers(text: Text, facts: Facts) -> Iterator[Span]:
 def phrases(text: Text) -> Iterator[Span]:
     """ "ring me on ...": from the phrase to the end of what it points at, when it points."""
     for match in CUE.finditer(text.folded):
-        target = POINTED_AT.search(text.original, match.end(), match.end() + REACH)
+        if match.group() in WEAK:
+            target = HANDLE.match(text.original, match.end() + 1)
+        else:
+            target = POINTED_AT.search(text.original, match.end(), match.end() + REACH)
+            handle = handle_after(text, match.end())
+            if handle and (target is None or handle.start() < target.start()):
+                target = handle
         if target is not None:
             yield Span(match.start(), target.end(), KIND, "first person")
 

@@ -179,7 +179,10 @@ NOT_NAMES = (
     | {fold(word) for word in NATIONALITIES}
 )
 
-HAN_STRONG = "我叫|叫我|我的名字是|我的名字叫|我名字叫|我名叫|本人叫|我的名字|我是"
+HAN_STRONG = (
+    "我的中文名是|我的中文名叫|我的中文名|中文名字叫|中文名字是|中文名叫|中文名是|中文名|英文名叫|英文名是|英文名|我的艺名是|艺名叫|"
+    "艺名是|艺名|花名是|花名|我叫|叫我|我的名字是|我的名字叫|我名字叫|我名叫|本人叫|我的名字|我是"
+)
 HAN_COLLEAGUE = (
     "我的朋友|我朋友|我的姐妹|我姐妹|我同事|我的同事|另一个女孩|我的好朋友|她的朋友|她朋友|她的姐妹|"
     "她同事|我和同事|我跟同事|同事|我和|我跟|朋友|姐妹"
@@ -188,7 +191,9 @@ HAN_HIS = "他叫|他说他叫|他的名字是|他的名字叫|他自称|他说�
 HAN_STOP = set(
     "的在和是住从来今昨了被他她我你中个女人，。！？、 ,.!?在做也都就说一起还跟又才去那这哪里家边们"
 )
-THAI_STRONG = "ดิฉันชื่อ|ฉันชื่อ|หนูชื่อ|ผมชื่อ|เราชื่อ|ชื่อของฉันคือ|เรียกฉันว่า|เรียกหนูว่า|ฉันคือ|หนูคือ"
+# Thai often leaves out "I": a bare "ชื่อ" ("name") is hers unless he is who it is said of.
+THAI_STRONG = "ดิฉันชื่อ|ฉันชื่อ|หนูชื่อ|ผมชื่อ|เราชื่อ|ชื่อของฉันคือ|ชื่อเล่น|เรียกฉันว่า|เรียกหนูว่า|ฉันคือ|หนูคือ|ชื่อ"
+THAI_HIS_BEFORE = re.compile(r"(?:เขา|เค้า|มัน|ลูกค้า|ผู้ชาย|คนนั้น|แขก)[^\s.,!?]{0,6}$")
 THAI_COLLEAGUE = "เพื่อนของฉันชื่อ|เพื่อนฉันชื่อ|เพื่อนหนูชื่อ|เพื่อนชื่อ|เพื่อนร่วมงานชื่อ"
 THAI_HIS = "เขาชื่อ|มันชื่อ|ผู้ชายชื่อ|ลูกค้าชื่อ|เค้าชื่อ"
 THAI_PARTICLES = "ค่ะ|คะ|ครับ|นะ|จ้ะ|จ้า|เอง|และ|ทำงาน|อยู่|เป็น|มา|ที่|ได้|แล้ว|กับ|จาก"
@@ -590,7 +595,10 @@ def written_names(text: Text, his: set[str], facts: Facts) -> Iterator[Span]:
 
 def han_name(raw: str, following: str = "") -> str:
     """The name after a cue: up to a particle or punctuation; "" when it runs on into more
-    characters than a name has ("我是外展社工" is a job, not a name)."""
+    characters than a name has ("我是外展社工" is a job, not a name). A name in Latin letters
+    is the name ("我叫Candy")."""
+    if re.fullmatch(r"[A-Za-z]{2,}", raw):
+        return raw if fold(raw) not in COMMON_WORDS else ""
     kept = ""
     for char in raw + following[:1]:
         if char in HAN_STOP or not HAN.match(char):
@@ -614,5 +622,9 @@ def in_han_or_thai(text: Text, his: set[str]) -> Iterator[Span]:
     for match in THAI_NAME.finditer(text.original):
         if re.fullmatch(THAI_HIS, match.group("cue")) or fold(match.group("name")) in his:
             continue
+        if match.group("cue") == "ชื่อ" and THAI_HIS_BEFORE.search(
+            text.original[max(0, match.start() - 12) : match.start()]
+        ):
+            continue  # "ผู้ชายคนนั้นชื่อ Tom": his name
         if not match.group("name").startswith("คน"):  # "ฉันเป็นคนไทย": her nationality
             yield Span(match.start("name"), match.end("name"), KIND, "first person")

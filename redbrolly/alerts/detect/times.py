@@ -35,7 +35,9 @@ TAIL = (
     r"(?:\s+(?:at night|in the (?:morning|evening|afternoon|night)|in (?:morning|night|evening)|"
     r"tonight|noaptea|seara|dimineata|da (?:noite|manha|madrugada|tarde)|"
     r"de la (?:noche|manana|madrugada|tarde)|w nocy|rano|wieczorem|вечерта|сутринта|"
-    r"през нощта|вечер|este|ejjel|reggel|korul|ish|or so))?"
+    r"през нощта|вечер|este|ejjel|reggel|korul|ish|or so|y media|y cuarto|y pico|menos cuarto|"
+    r"e meia|e pouco|e um quarto|si jumatate|si un sfert|si ceva|i pol|и половина|и нещо|"
+    r"es fel|or thereabouts))?"
 )
 AM_PM = r"\s?(?:am|pm|a\.m\.?|p\.m\.?|h|hrs|hs|uhr|ish)"
 UNITS = (
@@ -481,6 +483,7 @@ DAY_CUE = (
     r"всеки|всяка|minden)"
 )
 PART_OF_DAY = (
+    r"(?:(?:late|early|keso|kora|tarziu|tarde|pozno|pozna|късно|рано|kesoi|korai)\s+)?"
     r"(?:night|nite|nyt|morning|evening|afternoon|eve|gone|just gone|noaptea|seara|dimineata|"
     r"a\s+noite|a\s+noche|noche|wieczorem|w\s+nocy|вечерта|вечер|сутринта|este|ejjel|reggel)"
 )
@@ -509,6 +512,24 @@ RELATIVE = re.compile(
     r"(?:kolo|okolo|o)\s+polnocy|tonight|toni(?:te|ght))"
     r"(?![^\W_\u3400-\u9fff\u0e00-\u0e7f])"
 )
+# A day that is a date: "on bonfire night", "new year's eve", "în ajunul Crăciunului", "除夕".
+FESTIVALS = [
+    "bonfire night", "guy fawkes night", "fireworks night", "new year's eve", "new years eve",
+    "new year's day", "new years day", "nye", "christmas eve", "christmas day", "xmas eve",
+    "xmas day", "boxing day", "valentine's day", "valentines day", "valentine's night",
+    "valentines night", "halloween", "easter sunday", "easter monday", "good friday",
+    "mother's day", "mothers day", "father's day", "fathers day", "st patrick's day",
+    "st patricks day", "paddy's day", "hogmanay", "pancake day", "black friday", "eid",
+    "diwali", "the bank holiday monday", "bank holiday monday", "remembrance sunday",
+    "revelion", "ajunul craciunului", "ajun de craciun", "noaptea de revelion",
+    "prima zi de craciun", "reveillon", "vespera de natal", "noite de natal", "dia de natal",
+    "ano novo", "nochevieja", "nochebuena", "dia de navidad", "noche de san juan", "sylwester",
+    "wigilia", "w wigilie", "w sylwestra", "boze narodzenie", "бъдни вечер", "коледа",
+    "нова година", "в новогодишната нощ", "szilveszter", "szilveszterkor", "szenteste",
+    "karacsony", "karacsonykor", "除夕", "春节", "圣诞节", "圣诞夜", "平安夜", "元旦", "情人节",
+    "中秋节", "สงกรานต์", "วันสงกรานต์", "วันปีใหม่", "วันคริสต์มาส", "วันวาเลนไทน์",
+]  # fmt: skip
+FESTIVAL = re.compile(bounded(FESTIVALS))
 
 # --- a time grows through the words around it -----------------------------------------------
 
@@ -837,6 +858,7 @@ def pieces_in(text: Text) -> Iterator[Piece]:
         (DAY_CUED, "date"),
         (WEEKDAY, "weekday"),
         (RELATIVE, "day"),
+        (FESTIVAL, "day"),
     ):
         for match in pattern.finditer(folded):
             yield Piece(match.start(), match.end(), rule)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from redbrolly.alerts.detect import REMOVED, Facts, sanitise
-from redbrolly.alerts.tests.detect.helpers import found, his, kinds
+from redbrolly.alerts.tests.detect.helpers import flagged, found, his, kinds
 
 
 @pytest.mark.parametrize(
@@ -63,3 +63,34 @@ def test_his_number_is_masked_not_flagged() -> None:
     clean = sanitise("he rang from O77OO 9OO 123 twice", facts)
     assert "9OO 123" not in clean and "07*******23" in clean
     assert kinds("he rang from O77OO 9OO 123 twice", facts) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("my advert's on there as RubyRoseLdn if you want to check", "RubyRoseLdn"),
+        ("if he messages you, snap me honey_bee22", "honey_bee22"),
+        ("find me on OnlyFans as peachyjen", "peachyjen"),
+        ("look me up on AW, ID: misty.b", "misty.b"),
+        ("im tasha_xo on insta, message me", "tasha_xo"),
+    ],
+)
+def test_her_handle_after_a_contact_phrase_is_flagged_even_without_an_at(
+    text: str, handle: str
+) -> None:
+    if handle in sanitise(text, Facts()):
+        assert flagged(handle, text, "contact"), found(text)
+    else:  # masked as a handle, and flagged as one that is not his
+        assert "contact" in kinds(text), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im going home now, im so tired",
+        "find me on OnlyFans as the best",
+        "my ad is on AdultWork and he found it",
+    ],
+)
+def test_words_after_a_contact_phrase_are_not_taken_for_a_handle(text: str) -> None:
+    assert "contact" not in kinds(text), found(text)

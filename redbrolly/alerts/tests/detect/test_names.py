@@ -31,6 +31,9 @@ from redbrolly.alerts.tests.detect.helpers import flagged, found, kinds
         ("Eszter vagyok, egy ügyfél megütött", "Eszter"),
         ("我叫小美，他没给钱就走了", "小美"),
         ("ฉันชื่อนิดค่ะ ลูกค้าไม่จ่ายเงิน", "นิด"),
+        ("สวัสดีค่ะ ชื่อ แพร ค่ะ ลูกค้าไม่จ่าย", "แพร"),
+        ("大家好，我叫 Coco，中文名小燕，他打了我", "小燕"),
+        ("我的艺名是Candy，他没付钱", "Candy"),
     ],
 )
 def test_her_name_in_the_first_person_is_flagged(text: str, name: str) -> None:
@@ -87,3 +90,7 @@ def test_a_name_her_story_gives_is_hers_wherever_the_moderator_writes_it() -> No
     assert flagged("Jade", "Jade said he took the money back.", "name", facts)
     clean = sanitise("she says call 07700 900461", facts)
     assert "900461" not in clean and "*" not in clean  # hers: taken out, not masked as his
+
+
+def test_a_thai_name_said_of_him_is_not_hers() -> None:
+    assert "name" not in kinds("ผู้ชายคนนั้นชื่อ Tom มาหาตอนกลางคืน")

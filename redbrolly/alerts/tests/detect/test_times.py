@@ -124,3 +124,32 @@ def test_what_is_left_of_a_masked_number_is_not_a_time(text: str) -> None:
 def test_a_short_weekday_is_a_time_only_before_a_date() -> None:
     assert "time" not in kinds("he wanted sex in the sun, he sat down")
     assert found("the sex at 2am") == {"at 2am": "time"}
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("he turned up on guy fawkes night pissed", "on guy fawkes night"),
+        ("it was Christmas Eve, about 8", "Christmas Eve"),
+        ("came round on valentines night with flowers", "on valentines night"),
+        ("a venit în noaptea de revelion", "noaptea de revelion"),
+        ("przyszedł w sylwestra", "w sylwestra"),
+        ("他除夕晚上来的", "除夕"),
+    ],
+)
+def test_a_day_that_is_a_date_is_flagged(text: str, time: str) -> None:
+    assert flagged(time, text, "time"), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("llegó a las 10 y cuarto borracho", "a las 10 y cuarto"),
+        ("chegou às 9 e meia da noite", "às 9 e meia"),
+        ("a venit la 3 și jumătate", "la 3 și jumătate"),
+        ("csütörtökön késő este jött", "csütörtökön késő este"),
+        ("he came thursday late night", "thursday late night"),
+    ],
+)
+def test_a_clock_time_keeps_its_half_and_a_weekday_its_late_night(text: str, time: str) -> None:
+    assert flagged(time, text, "time"), found(text)
