@@ -76,6 +76,20 @@ def merged(spans: Iterable[Span], text: str) -> list[Span]:
     return found
 
 
+def bridged(spans: list[Span], text: str) -> list[Span]:
+    """Two details of different kinds with only a joining word between ("Bliss Sauna on Dale
+    Street"): each keeps its flag, and the first takes the joining word, so that removing
+    both leaves no "on" hanging and nothing of the one place between them."""
+    found = list(spans)
+    for i in range(len(found) - 1):
+        first, then = found[i], found[i + 1]
+        gap = text[first.end : then.start]
+        if gap.strip() and len(gap) <= 6 and JOINING.fullmatch(gap):
+            end = first.end + len(gap.rstrip())
+            found[i] = Span(first.start, end, first.kind, first.rule)
+    return found
+
+
 def adjoining(first: Span, then: Span, text: str) -> bool:
     """The same kind of detail with only a joining word between ("above the bookies on
     Church St"): one detail, one flag."""
@@ -162,7 +176,7 @@ def scan(text: str, facts: Facts | None = None) -> list[Flag]:
             mask_excerpt(text[span.start : span.end]),
             str(REASONS[span.kind]),
         )
-        for span in merged(spans_in(text, facts), text)
+        for span in bridged(merged(spans_in(text, facts), text), text)
     ]
 
 
