@@ -41,6 +41,12 @@ WEAK = [
     "aici e", "sou", "eu sou", "sou a", "eu sou a", "aqui e", "aqui e a", "soy", "yo soy",
     "soy la", "yo soy la", "aqui", "aqui es", "jestem", "tu", "аз съм", "съм", "its", "it's",
     "it is", "hi its", "hi it's", "hey its", "hello its",
+    # What he called her, and who he asked for: her working name.
+    "calling me", "called me", "call me by", "kept calling me", "he asked for", "asked for",
+    "asking for", "ask for", "booked", "known as", "i advertise as", "advertise as",
+    "i use the name", "i use", "under the name", "as in", "ma striga", "m-a strigat",
+    "me chamava de", "me chamou de", "me llamaba", "me llamo", "wolal na mnie", "nazywal mnie",
+    "ме наричаше", "викаше ми",
 ]  # fmt: skip
 # Someone she works with ("my mate Lucy", "prietena mea Andreea").
 COLLEAGUE = [

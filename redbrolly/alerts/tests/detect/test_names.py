@@ -94,3 +94,29 @@ def test_a_name_her_story_gives_is_hers_wherever_the_moderator_writes_it() -> No
 
 def test_a_thai_name_said_of_him_is_not_hers() -> None:
     assert "name" not in kinds("ผู้ชายคนนั้นชื่อ Tom มาหาตอนกลางคืน")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("he kept calling me destiny the whole time", "destiny"),
+        ("he rang and asked for bella, thats my name on the site", "bella"),
+        ("he booked Candy for an hour then wouldnt pay", "Candy"),
+        ("ma striga Roxana tot timpul", "Roxana"),
+    ],
+)
+def test_what_he_called_her_and_who_he_asked_for_is_her_name(text: str, name: str) -> None:
+    assert flagged(name, text, "name"), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he called me a bitch and left",
+        "he asked for more time",
+        "he booked an hour",
+        "called me on my mobile",
+    ],
+)
+def test_what_he_called_her_is_not_a_name_when_it_is_a_word(text: str) -> None:
+    assert "name" not in kinds(text), found(text)
