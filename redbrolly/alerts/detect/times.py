@@ -25,8 +25,8 @@ KIND = "time"
 L = r"(?<![^\W_\u3400-\u9fff\u0e00-\u0e7f])"  # a word starts here (CJK and Thai: anywhere)
 R = r"(?![^\W_\u3400-\u9fff\u0e00-\u0e7f])"  # a word ends here
 BEFORE = (
-    r"(?:(?:at|around|about|approx\.?|approximately|from|until|till|til|by|just after|"
-    r"just before|after|before|gone|roughly|circa|ca\.?|as|a las|a la|las|pe la|la|ora|"
+    r"(?:(?<![^\W_])(?:at|around|about|approx\.?|approximately|from|until|till|til|by|just after|"
+    r"just before|just gone|after|before|gone|roughly|circa|ca\.?|as|a las|a la|las|pe la|la|ora|"
     r"la ora|o|o godzinie|okolo|kolo|около|към|в|sobre las|hacia las|a eso de las|"
     r"por volta das|pelas|umas|este|kb)\s+)?"
 )
@@ -78,7 +78,7 @@ CUED_NUMBER = re.compile(
     rf"{L}(?:(?:at|la|la ora|ora|o|o godzinie|as|a las|a la|в|um)\s+"
     r"(?P<n>(?:[01]\d|2[0-3])[0-5]\d|1\d|2[0-3]|0?[1-9])"
     r"|(?:around|about|round|roughly|approx|approximately|bang on|just after|just before|"
-    r"gone|till|until|by|pe la|umas|uns|por volta das|pelas|a eso de las|"
+    r"just gone|gone|till|until|by|pe la|umas|uns|por volta das|pelas|a eso de las|"
     r"sobre las|hacia las|como a las|kolo|okolo|около|към|este|reggel|ejjel|hajnali|kb)\s+"
     r"(?P<m>(?:[01]\d|2[0-3])[0-5]\d|1[0-2]|0?[1-9]))"
     rf"(?![:.,]\d|[\d£%*]|\s*(?:{UNITS}){R}){TAIL}{R}"
@@ -151,7 +151,8 @@ WORD_RULES = [
     rf"afternoon))|{L}(?:{EN_HOUR})\s+(?:{minutes('en')}){NOT_TIME_AFTER}{R}",
     rf"{L}(?:at|around|about|round|just after|just before|gone|past|till|until|by|before|after|"
     r"from|like)\s+(?:midnight|midday|noon)",
-    rf"{L}(?:at|around|about|round|gone|till|until|by|just after|just before|bout)\s+"
+    rf"{L}midnight(?!\s+blue){R}",  # "midnight he turned up"; his midnight blue car is not
+    rf"{L}(?:at|around|about|round|gone|just gone|till|until|by|just after|just before|bout)\s+"
     rf"(?:{hours('en', but='one')}){PEOPLE_AFTER}{NOT_TIME_AFTER}{R}",
     # Romanian
     rf"{L}(?:(?:pe\s+)?la\s+)?(?:ora\s+)?(?:{hours('ro')})\s+(?:si\s+(?:{minutes('ro')})|"
@@ -520,7 +521,8 @@ FESTIVALS = [
     "valentines night", "halloween", "easter sunday", "easter monday", "good friday",
     "mother's day", "mothers day", "father's day", "fathers day", "st patrick's day",
     "st patricks day", "paddy's day", "hogmanay", "pancake day", "black friday", "eid",
-    "diwali", "the bank holiday monday", "bank holiday monday", "remembrance sunday",
+    "diwali", "the bank holiday monday", "bank holiday monday", "bank hol monday",
+    "bank holiday friday", "bank hol friday", "remembrance sunday",
     "revelion", "ajunul craciunului", "ajun de craciun", "noaptea de revelion",
     "prima zi de craciun", "reveillon", "vespera de natal", "noite de natal", "dia de natal",
     "ano novo", "nochevieja", "nochebuena", "dia de navidad", "noche de san juan", "sylwester",

@@ -153,3 +153,24 @@ def test_a_day_that_is_a_date_is_flagged(text: str, time: str) -> None:
 )
 def test_a_clock_time_keeps_its_half_and_a_weekday_its_late_night(text: str, time: str) -> None:
     assert flagged(time, text, "time"), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("midnight on friday he turned up", "midnight on friday"),
+        ("it was just gone 3 when he left", "just gone 3"),
+        ("bank hol monday, late", "bank hol monday"),
+    ],
+)
+def test_midnight_and_just_gone_are_times(text: str, time: str) -> None:
+    assert flagged(time, text, "time"), found(text)
+
+
+def test_a_time_does_not_start_inside_a_word() -> None:
+    flags = found("it was gone midnight")
+    assert "gone midnight" in flags and "as gone midnight" not in flags
+
+
+def test_his_midnight_blue_car_is_no_time() -> None:
+    assert "time" not in kinds("he drives a midnight blue golf")
