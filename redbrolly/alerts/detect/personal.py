@@ -14,6 +14,8 @@ from redbrolly.alerts.detect.lexicon import I_AM, NATIONALITIES
 from redbrolly.alerts.detect.text import Span, Text, alternatives, bounded
 
 KIND = "personal"
+BOUND = r"(?<![^\W_\u3400-\u9fff\u0e00-\u0e7f])"
+BOUND_END = r"(?![^\W_\u3400-\u9fff\u0e00-\u0e7f])"
 
 COUNTRIES = [
     "romania", "bulgaria", "hungary", "poland", "brazil", "spain", "portugal", "thailand",
@@ -70,27 +72,32 @@ HAVE_WHAT = [
 ]  # fmt: skip
 # Her own, in any language (the possessive or the verb is part of the phrase).
 HERS = [
-    "copiii mei", "copiilor mei", "copilul meu", "copilului meu", "copiii", "fiul meu",
+    "copiii mei", "copiilor mei", "copilul meu", "copilului meu", "fiul meu",
     "fiica mea", "baiatul meu", "fetita mea", "bebelusul meu", "tatuajul meu", "am un tatuaj",
-    "cicatricea mea", "scaun cu rotile", "nu aud", "nu vad bine",
+    "cicatricea mea", "nu aud", "nu vad bine",
     "meus filhos", "minhas filhas", "meu filho", "minha filha", "meu bebe", "minhas criancas",
-    "minha tatuagem", "tenho uma tatuagem", "minha cicatriz", "cadeira de rodas", "nao ouco",
+    "minha tatuagem", "tenho uma tatuagem", "minha cicatriz", "nao ouco",
     "mis hijos", "mis hijas", "mi hijo", "mi hija", "mi bebe", "mis ninos", "mi tatuaje",
-    "tengo un tatuaje", "mi cicatriz", "silla de ruedas", "no oigo",
+    "tengo un tatuaje", "mi cicatriz", "no oigo",
     "moje dzieci", "moich dzieci", "moim dzieciom", "moj syn", "mojego syna", "moja corka",
-    "mojej corki", "moje dziecko", "moj tatuaz", "mam tatuaz", "moja blizna", "na wozku",
-    "w ciazy", "nie slysze", "децата ми", "детето ми", "синът ми", "сина ми", "дъщеря ми",
-    "бебето ми", "татуировката ми", "имам татуировка", "белегът ми", "инвалидна количка",
-    "не чува", "не чувам", "a gyerekeim", "a gyerekem", "gyerekeim", "gyerekem", "a fiam",
-    "a lanyom", "a babam", "tetovalasom", "kerekesszek", "nem hallok",
+    "mojej corki", "moje dziecko", "moj tatuaz", "mam tatuaz", "moja blizna",
+    "nie slysze", "децата ми", "детето ми", "синът ми", "сина ми", "дъщеря ми",
+    "бебето ми", "татуировката ми", "имам татуировка", "белегът ми",
+    "не чувам", "a gyerekeim", "a gyerekem", "gyerekeim", "gyerekem", "a fiam",
+    "a lanyom", "a babam", "tetovalasom", "nem hallok",
     "我的孩子", "我孩子", "我儿子", "我女儿", "我的宝宝", "我的纹身", "我有纹身", "我身上有纹身",
-    "轮椅",
-    "怀孕", "ลูกของฉัน", "ลูกฉัน", "ลูกหนู", "ลูกสาวฉัน", "ลูกชายฉัน", "มีลูก", "รอยสักของฉัน",
-    "ฉันมีรอยสัก", "รถเข็น", "ตั้งครรภ์", "ฉันท้อง", "หนูท้อง", "ท้องอยู่", "ท้องได้",
-    "pregnant", "single mum", "single mother", "gravida", "embarazada", "insarcinata", "бременна",
-    "terhes", "varandos", "i cannot hear", "i can't hear", "i cant hear", "i can not hear",
-    "i cannot see", "i can't see", "hard of hearing", "deaf in one ear", "cannot hear good",
-    "the one with the", "the girl with the", "mum of", "mother of",
+    "ลูกของฉัน", "ลูกฉัน", "ลูกหนู", "ลูกสาวฉัน", "ลูกชายฉัน", "รอยสักของฉัน",
+    "ฉันมีรอยสัก", "ฉันท้อง", "หนูท้อง",
+    "i cannot hear", "i can't hear", "i cant hear", "i can not hear",
+    "i cannot see", "i can't see", "cannot hear good",
+]  # fmt: skip
+# Hers unless his words own the clause ("he said his wife is pregnant", "El tiene dos hijos").
+HERS_UNLESS_HIS = [
+    "copiii", "scaun cu rotile", "cadeira de rodas", "silla de ruedas", "na wozku", "w ciazy",
+    "инвалидна количка", "не чува", "kerekesszek", "轮椅", "怀孕", "มีลูก", "รถเข็น",
+    "ตั้งครรภ์", "ท้องอยู่", "ท้องได้", "pregnant", "single mum", "single mother", "gravida",
+    "embarazada", "insarcinata", "бременна", "terhes", "varandos", "hard of hearing",
+    "deaf in one ear", "the one with the", "the girl with the", "mum of", "mother of",
 ]  # fmt: skip
 # "she has two children", "am doi copii": a verb of having, a few words, children.
 CHILDREN = re.compile(
@@ -151,8 +158,9 @@ PATTERNS = [
         "what she has",
     ),
     (re.compile(alternatives(HERS)), "what she has"),
-    (CHILDREN, "what she has"),
-    (HAIR, "what she has"),
+    (re.compile(alternatives(HERS_UNLESS_HIS)), "what she has, unless his"),
+    (CHILDREN, "what she has, unless his"),
+    (HAIR, "what she has, unless his"),
     (MEASURED, "her height or age"),
     (BEING_FIRST, "what she is"),
     (
@@ -264,7 +272,24 @@ THE_MOST = re.compile(
     r"(?:one|girl|woman|lady|worker|escort|trans|on|in|at|doing|working|round|around|here|there)"
     r"(?![^\W_])"
 )
+# "Brazilian girl working in Luton", "black girls advertising in hull", "brasileira que trabalha
+# em Leeds": a woman by her nationality and where she works, with or without "the". Being
+# white or English is no one's distinction here.
+COMMON_HERE = {"white", "english", "british", "european"}
+NATIONAL_WHERE = re.compile(
+    rf"{BOUND}(?:{alternatives(n for n in NATIONALITIES if n not in COMMON_HERE)})"
+    r"(?:\s+(?:girl|girls|woman|women|lady|ladies|lass|lasses|lassie|escort|escorts|worker|"
+    r"workers|trans|ts|chick|mum|fata|fete|menina|meninas|mulher|chica|chicas|mujer|"
+    r"dziewczyna|dziewczyny|kobieta|момиче|момичета|жена|lany))?\s+"
+    r"(?:working|advertising|based|living|doing|who\s+works|that\s+works|que\s+trabaja|"
+    r"que\s+trabalha|care\s+lucreaza|ktora\s+pracuje|която\s+работи|aki\s+dolgozik)"
+    rf"{BOUND_END}"
+    rf"|{BOUND}(?:{alternatives(n for n in NATIONALITIES if n not in COMMON_HERE)})\s+"
+    r"(?:girl|girls|woman|women|lady|ladies|lass|lasses|lassie|escort|escorts|worker|workers|"
+    r"chick)\s+(?:in|at|on|from|round|around)\s+(?=[^\W\d_])"
+)
 PATTERNS += [
+    (NATIONAL_WHERE, "a woman by her nationality"),
     (THE_MOST, "the only one"),
     (MONTHS_GONE, "what she is"),
     (MY_CAR, "what she has"),
@@ -289,18 +314,28 @@ HEIGHT_AFTER = re.compile(
 )
 
 
+# A man saying what he is ("sou brasileiro também", "jestem Polakiem", "sunt român"): the
+# masculine form is his, whoever reports it.
+MASCULINE = re.compile(rf"{bounded(['brasileiro', 'polakiem', 'roman'])}$")
+
+
 def find(text: Text, facts: Facts) -> Iterator[Span]:
     for pattern, rule in PATTERNS:
         for match in pattern.finditer(text.folded):
+            if rule == "what she is" and MASCULINE.search(match.group()):
+                continue
+            if rule == "what she has, unless his" and is_his(text, match):
+                continue
             if rule != "the only one" or not is_about_him(text, match.start()):
                 yield clause_around(text, match.start(), match.end(), rule)
     for match in MARK.finditer(text.folded):
         start, end = text.clause_start(match.start()), text.clause_end(match.end())
-        if whose(text.folded, start, end, match.start()) == "hers":
+        if whose(text.folded, start, end, match.start()) == "hers" and not is_his(text, match):
             yield Span(start, end, KIND, "her mark")
     for match in SAID_OF_HERSELF.finditer(text.folded):
         if match.start() > 0:
             yield Span(text.clause_start(match.start()), match.end(), KIND, "that is me")
+    yield from heads_of_hers(text)
 
 
 # "the tattoo that I have", "a tatuagem que eu tenho": hers, whoever else is in the clause.
@@ -344,3 +379,294 @@ def is_about_him(text: Text, start: int) -> bool:
     """ "he was the only one" is about him (and not distinctive of her)."""
     before = text.folded[max(0, start - 14) : start]
     return bool(HIM.search(re.sub(r"\s+(?:was|is|were|the|a)\s*$", " ", before)))
+
+
+# --- A word about her, anywhere in a clause that is hers -------------------------------------
+# A head: a word for her body, her health, her children or who she is. In a clause whose
+# owner is her ("deaf, she lip-reads", "She has a little boy of 4", "I've only got one arm",
+# "am gemeni de doi ani") the whole clause is what identifies her; in his ("he had a sleeve
+# tattoo", "his kids' car seats") it is his description. Adjectives are listed in their
+# feminine forms only: "sou surdo" is a man speaking.
+HEADS = [
+    # disability
+    r"wheel\s?chairs?(?:\s+users?)?", "deaf",
+    r"blind(?!\s+(?:drunk|spot|date|side|eye|fold|to))", r"lip[-\s]?read(?:s|ing|er)?",
+    r"reads?\s+lips", r"reading\s+lips", "sign language", "bsl", r"hearing\s+aids?",
+    "cochlear implant", r"crutch(?:es)?", "walking stick",
+    r"(?:walks?|walking|walked|uses?|using)\s+(?:with\s+)?a\s+stick",
+    r"(?:walking|zimmer)\s+frame", "mobility scooter", "autistic", "autism", "aspergers?",
+    r"one\s+(?:arm|leg|eye|hand|foot|ear)", r"prosthe(?:tic|sis)",
+    r"(?:false|artificial)\s+(?:leg|arm|eye)",
+    "amputee", "amputated", "partially sighted", "visually impaired", "hard of hearing",
+    "guide dog", r"learning\s+disabilit(?:y|ies)", "disabled", "disability", "epilepsy",
+    "epileptic", "cerebral palsy", "stammer", "stutter", "glass eye", "eye patch",
+    r"missing\s+(?:an?\s+|two\s+|some\s+|my\s+|her\s+)?(?:arm|leg|hand|eye|fingers?|teeth|tooth)",
+    # pregnancy
+    "pregnant", "preggers", "preggo", "preggy", "pregnancy", "baby bump",
+    r"expecting\s+(?:a\s+baby|twins|again|my\s+first|a\s+boy|a\s+girl)", r"months?\s+gone",
+    "up the duff",
+    # children
+    "kids", "kid", "kiddies", "kiddos", "children", "child", r"little\s+(?:boy|girl|lad|one)s?",
+    "daughters?", r"step(?:son|daughter|kid)s?", "grandkids", "grandchildren", "babies",
+    "twins", "toddlers?", "newborn", "school run",
+    # body
+    r"tattoo(?:s|ed)?", r"tatt?s", "inked", r"(?:full|half)\s+sleeve", r"sleeve\s+tattoos?",
+    r"scar(?:s|red)?", r"birth\s?marks?", "port wine stain", "piercings?", "pierced",
+    r"nose\s+(?:ring|stud)", "septum", r"tongue\s+(?:bar|stud|ring)",
+    r"(?:pink|blue|green|purple|lilac|lavender|turquoise|teal|rainbow|orange|silver|neon)\s+hair",
+    r"shaved\s+head", "braces", r"gold\s+(?:tooth|teeth)", "freckles", "vitiligo", "albino",
+    "alopecia", r"dread(?:lock)?s",
+    # who she is
+    "trans", "transgender", "transsexual", r"ts\s+(?:girl|escort|lady|woman)", r"t-?girl",
+    "ladyboy", r"non-?binary", "intersex",
+    # her age and height
+    r"\d+\s?(?:years?|yrs?)\s?old", r"\d+\s?y/?o",
+    r"\d\s?(?:ft|foot|feet)(?:\s?\d{1,2}(?:\s?(?:in|inches))?)?",
+    r"1[.,]\d{2}\s?m", r"1\d\d\s?cm",
+    # Romanian
+    r"copii(?:i|lor)?", r"copil(?:ul|ului|as|asi)?", r"fetit(?:a|e|ele)", r"baietel(?:ul|i)?",
+    r"fii(?:ca|cele|cei)", "fiul", r"gemen(?:i|ii|e|ele)", r"bebelus(?:ul|i)?", "insarcinata",
+    "gravida", "surda", "oarba", r"scaun(?:ul)?\s+cu\s+rotile", r"carj[ie]", r"tatuaj(?:e|ul|ele)?",
+    r"cicatric(?:e|ea|i)", r"aparat(?:ul)?\s+auditiv", "transsexuala", "proteza",
+    r"un\s+singur\s+(?:brat|picior|ochi)", r"o\s+singura\s+mana",
+    # Polish
+    r"dzieci(?:ak|aki|akow|ach|om|mi)?", r"dzieck(?:o|a|iem|u)",
+    r"cor(?:ka|ki|ke|ce|ek|eczka|eczki|eczke|eczek)",
+    r"syn(?:a|ek|ka|kiem|em|owie|ow)?", r"blizni(?:aki|aczki|eta|ak)", r"niemowl(?:e|ak|aka|ecia)",
+    r"ciaz(?:a|y|e)", r"wozku(?:\s+inwalidzkim)?", r"wozek\s+inwalidzki", "glucha", "niewidoma",
+    "niedowidzaca", "niedoslyszaca", r"niepelnosprawn[ae]", r"tatuaz(?:e|u|em|y)?", r"blizn[aey]",
+    r"transplciow[ae]", r"jedn[ae]\s+(?:reka|noga|reke|noge)", r"bez\s+(?:reki|nogi)",
+    # Portuguese and Spanish
+    r"filh(?:o|a|os|as|inho|inha|inhos|inhas)", r"crianc(?:a|as)", r"geme(?:os|as|los|las|lo|la)",
+    r"melliz(?:o|a|os|as)", r"hij(?:o|a|os|as|ito|ita|itos|itas)", "gestante", "embarazada",
+    "surda", "sorda", "cega", "ciega", "cadeirante", r"cadeira\s+de\s+rodas",
+    r"silla\s+de\s+ruedas",
+    r"muletas?", r"tatuage(?:m|ns)", r"tatuajes?", "tatuada", r"cicatriz(?:es)?", "transexual",
+    "discapacitada", "deficiente",
+    # Bulgarian
+    r"дец(?:а|ата)", r"дет(?:е|ето)", r"дъщер(?:я|и|ите|ята)", r"близнаци(?:те)?", "бременна",
+    "глуха", "сляпа", r"инвалидна\s+количка", r"патериц(?:а|и|ите)", r"татуировк(?:а|и|ата|ите)",
+    r"белег(?:а|ът)?",
+    # Hungarian
+    r"gyerek(?:ek|em|eim|eimet|emet|ekkel)?", r"gyermek(?:em|eim|ek)?", r"kislany(?:om|aim)?",
+    r"kisfi(?:am|u)", r"ikr(?:ek|eim)", "terhes", "varandos", "suket", r"kerekesszek(?:es|ben|em)?",
+    r"tetovalas(?:om|a|aim|ok)?", "transz", "transznemu",
+]  # fmt: skip
+# Heads with no spaces around them (Chinese, Thai). ลูก (child) is not ลูกค้า (customer).
+UNSPACED_HEADS = [
+    "孩子", "儿子", "女儿", "宝宝", "小孩", "双胞胎", "怀孕", "怀着", "聋", "失明", "瞎", "轮椅",
+    "拐杖", "助听器", "纹身", "刺青", "疤", "胎记", "变性", "跨性别", "残疾", "唯一",
+    "ลูก(?!ค้า)", "ฝาแฝด", "ตั้งครรภ์", "หูหนวก", "ตาบอด", "รถเข็น", "ไม้ค้ำ", "รอยสัก",
+    "แผลเป็น", "สาวประเภทสอง", "กะเทย", "ข้ามเพศ", "พิการ",
+    # the only one of her kind: "คนไทยคนเดียว" (the only Thai), not "อยู่คนเดียว" (alone)
+    "(?:คน|สาว|ผู้หญิง)[^\\s]{1,15}คนเดียว",
+]  # fmt: skip
+# Heads too common to go on a clause alone ("he called me baby", "son of a", "el bebe"):
+# hers only with her possessive or a verb of having just before or after.
+WEAK_HEADS = [
+    "son", "sons", "baby", "bump", "boys", "girls", "little one", "nino", "nina", "ninos", "ninas",
+    "bebe", "baba", "babam", "син", "сина", "синът", "синче", "бебе", "бебето", "vak",
+]  # fmt: skip
+
+
+def head_pattern(heads: list[str], *, spaced: bool = True) -> re.Pattern[str]:
+    """One pattern of regex fragments, longest first; as whole words where words are spaced."""
+    joined = "|".join(sorted(heads, key=len, reverse=True))
+    return re.compile(rf"{BOUND}(?:{joined}){BOUND_END}" if spaced else joined)
+
+
+HEAD = head_pattern([re.sub(r"(?<!\\) ", r"\\s+", head) for head in HEADS])
+UNSPACED_HEAD = head_pattern(UNSPACED_HEADS, spaced=False)
+WEAK_HEAD = head_pattern([re.escape(head).replace(r"\ ", r"\s+") for head in WEAK_HEADS])
+# "acting like a kid", "cried like a baby", "kids' car seats": a head that is no one's.
+NOT_HERS_BEFORE = re.compile(
+    r"(?<![^\W_])(?:like|as|acting|act|called\s+me|call\s+me|calls\s+me|fotelik\s+dla|"
+    r"fotelik|scaun(?:ul)?\s+(?:de|pentru)|cadeirinha(?:\s+de)?|silla\s+(?:de|para)|"
+    r"seats?\s+for|toys?\s+for|don'?t\s+have|do\s+not\s+have|dont\s+got|never\s+had|"
+    r"have\s+no|got\s+no|no)\s+(?:any\s+)?(?:a\s+|an\s+|the\s+|some\s+)?"
+    r"(?:little\s+|spoilt\s+|spoiled\s+|big\s+)?$"
+)
+NOT_HERS_AFTER = re.compile(
+    r"(?:'?s?'?\s+(?:car\s+)?seats?|\s+locks?|\s+of\s+a\b|\s+lock|\s+(?:sex\s+)?abuse|\s+porn|"
+    r"\s+protection|\s+services|\s+minder)"
+)
+
+# Whose a clause is. Possessives decide first ("my 2 kids", "copiii mei", "scar down her
+# arm"), then the nearest subject before the head ("she has", "Mam", "a guy with"), then the
+# nearest subject earlier in the sentence ("She works ... and is in a wheelchair").
+HER_OWN = [
+    "my", "her", "mine", "hers", "meu", "minha", "meus", "minhas", "mi", "mis", "moja", "moje",
+    "moj", "moich", "mojej", "moim", "mea", "mei", "mele", "моя", "моята", "моят",
+    "моите", "нейния", "нейната", "нейните", "dela", "de ella",
+]  # fmt: skip
+HIS_OWN = ["his", "lui", "dele", "jego", "негов", "неговия", "неговата", "неговите", "de el"]
+AFTER_OWN = {"mei": "hers", "mea": "hers", "meu": "hers", "mele": "hers", "ei": "hers",
+             "lui": "his", "ми": "hers", "му": "his", "dela": "hers", "dele": "his",
+             "de ella": "hers", "de el": "his"}  # fmt: skip
+HER_SUBJECT = [
+    "i", "i'm", "im", "i've", "ive", "i'd", "i'll", "she", "she's", "shes", "she'd", "she'll",
+    "eu", "yo", "ja", "аз", "ea", "ela", "ella", "ona", "тя", "am", "sunt", "tenho", "sou",
+    "estou", "tengo", "soy", "estoy", "llevo", "mam", "jestem", "bylam", "mialam", "имам", "съм",
+    "vagyok", "nekem", "girl", "lass", "lassie", "woman", "lady", "chick", "o fata", "femeia",
+    "menina", "mulher", "chica", "mujer", "dziewczyna", "kobieta", "момиче", "жена",
+]  # fmt: skip
+HIS_SUBJECT = [
+    "he", "he's", "hes", "he'd", "he'll", "ele", "той", "man", "men", "guy", "bloke", "fella",
+    "fellow", "punter", "geezer", "dude", "gent", "lad", "un tip", "el tiene", "el tenia",
+    "el es", "el dijo", "el era", "ele tem", "ele tinha", "ele e", "ele disse", "el are", "el a",
+    "el e", "el zice", "omul", "tipul", "barbatul",
+    "clientul", "homem", "cara", "hombre", "tipo", "facet", "gosc", "mezczyzna", "klient",
+    "typ", "mial", "byl", "мъж", "мъжът", "клиентът", "ferfi",
+]  # fmt: skip
+UNSPACED_HER = ["我", "她", "ฉัน", "หนู", "ดิฉัน", "เธอ", "女孩", "ผู้หญิง"]
+UNSPACED_HIS = ["他", "男的", "男人", "客人", "เขา", "ผู้ชาย", "ลูกค้า"]
+HAVING_VERBS = (
+    r"(?:have|has|had|got|with|tengo|tiene|tenho|tem|am|are|mam|ma|miala|mialam|имам|има|van)"
+)
+PREPOSITIONS = r"(?:on|down|across|over|along|up|under|behind|in|of|round|around|near|above|below)"
+
+
+def owner_words(
+    spaced: list[str], unspaced: list[str], owner: str
+) -> list[tuple[re.Pattern[str], str]]:
+    words = rf"{BOUND}(?:{alternatives(spaced)}){BOUND_END}"
+    return [(re.compile(words), owner), (re.compile(alternatives(unspaced)), owner)]
+
+
+SUBJECTS = [
+    *owner_words(HER_SUBJECT, UNSPACED_HER, "hers"),
+    *owner_words(HIS_SUBJECT, UNSPACED_HIS, "his"),
+]
+# In Polish "i" is "and": "miał obrączkę i fotelik dla dziecka" is all his.
+SUBJECTS_IN_POLISH = [
+    *owner_words([word for word in HER_SUBJECT if word != "i"], UNSPACED_HER, "hers"),
+    *owner_words(HIS_SUBJECT, UNSPACED_HIS, "his"),
+]
+POLISH_LETTERS = re.compile(r"[ąęłśćźżń]", re.IGNORECASE)
+POLISH_WORDS = re.compile(
+    r"(?<![^\W_])(?:sie|nie|jest|jestem|mnie|tylko|bardzo|bylo|mial|byl|jego|przez|kiedy|"
+    r"dziewczyny|ze|po|do|na|mam)(?![^\W_])"
+)
+POSSESSIVES = [
+    *owner_words(HER_OWN, ["我的", "她的"], "hers"),
+    *owner_words(HIS_OWN, ["他的"], "his"),
+]
+POSSESSIVE_AFTER = re.compile(
+    rf"(?:\s+[^\W_]+){{0,3}}?\s+{PREPOSITIONS}\s+(?:(?P<her>my|her)|(?P<his>his)){BOUND_END}"
+    rf"|\s+(?P<after>{alternatives(AFTER_OWN)}){BOUND_END}|(?P<her_u>ของฉัน|ของหนู)|(?P<his_u>ของเขา)"
+)
+HAVING_BEFORE = re.compile(rf"{BOUND}{HAVING_VERBS}(?:\s+[^\W_]+){{0,3}}?\s+$")
+# At most three words between a possessive and its head ("her two little girls").
+CLOSE = re.compile(r"(?:\s*[^\W_]+(?:['-][^\W_]+)*){0,3}\s*")
+
+
+def possessor(folded: str, start: int, end: int, head: re.Match[str]) -> str | None:
+    """Whose the head is by a possessive next to it: "my 2 kids", "copiii mei", "the scar
+    down her arm", "his kids' car seats"."""
+    found: list[tuple[int, str]] = []
+    for pattern, owner in POSSESSIVES:
+        for word in pattern.finditer(folded, start, head.start()):
+            if CLOSE.fullmatch(folded, word.end(), head.start()):
+                found.append((head.start() - word.start(), owner))
+    if after := POSSESSIVE_AFTER.match(folded, head.end(), end):
+        if after.group("after"):
+            owner = AFTER_OWN[re.sub(r"\s+", " ", after.group("after"))]
+        else:
+            owner = "hers" if after.group("her") or after.group("her_u") else "his"
+        found.append((after.end() - head.end(), owner))
+    return min(found)[1] if found else None
+
+
+def subjects_for(text: Text) -> list[tuple[re.Pattern[str], str]]:
+    """The subject words to read `text` with: in Polish, "i" is "and", not her."""
+    polish = POLISH_LETTERS.search(text.original) or len(POLISH_WORDS.findall(text.folded)) >= 3
+    return SUBJECTS_IN_POLISH if polish else SUBJECTS
+
+
+def subject_of(
+    folded: str, start: int, end: int, subjects: list[tuple[re.Pattern[str], str]]
+) -> str | None:
+    """The owner word nearest before `end` in folded[start:end]: the subject of what follows."""
+    nearest: tuple[int, str] | None = None
+    for pattern, owner in subjects:
+        for found in pattern.finditer(folded, start, end):
+            if nearest is None or found.start() >= nearest[0]:
+                nearest = (found.start(), owner)
+    return nearest[1] if nearest else None
+
+
+THAI = re.compile(r"[\u0e00-\u0e7f]")
+# "who looks after my two children": "after" here is no clause end.
+PHRASAL_AFTER = re.compile(
+    r"(?<![^\W_])(?:look|looks|looked|looking|take care|takes care)\s+after\s+$"
+)
+
+
+def head_clause(text: Text, head: re.Match[str]) -> tuple[int, int]:
+    """The clause a head is in; Thai writes a space where a clause ends."""
+    folded = text.folded
+    if THAI.search(head.group()):
+        start = max(folded.rfind(" ", 0, head.start()), folded.rfind("\n", 0, head.start()))
+        ends = [i for i in (folded.find(" ", head.end()), folded.find("\n", head.end())) if i >= 0]
+        return start + 1, min(ends, default=len(text))
+    start = text.clause_start(head.start(), limit=60)
+    while start > 0 and (phrasal := PHRASAL_AFTER.search(folded, 0, start)):
+        start = text.clause_start(phrasal.start(), limit=60)
+    return start, text.clause_end(head.end())
+
+
+SENTENCE = re.compile(r"[.!?](?=\s|$)|[\n。！？;]")
+# "u cant miss me, got a full sleeve n purple hair lol": with no subject anywhere before it, a
+# clause that starts with a verb of having has dropped "I".
+DROPPED_I = re.compile(r"(?:got|have got|have|use|walk)\s")
+
+
+def owner_of_clause(
+    text: Text, start: int, end: int, head: re.Match[str], *, within: bool = False
+) -> str | None:
+    """Hers or his: the possessive next to the head, else the nearest subject before it in
+    the clause, else the subject carried over from earlier in the sentence ("She works the
+    managed area and is in a wheelchair"). `within`: a word of the head's own phrase counts
+    ("ฉันท้อง", "El tiene dos hijos")."""
+    folded, subjects = text.folded, subjects_for(text)
+    if owner := possessor(folded, start, end, head):
+        return owner
+    if THAT_I_HAVE.match(folded, head.start()):
+        return "hers"
+    if owner := subject_of(folded, start, head.end() if within else head.start(), subjects):
+        return owner
+    sentence = max((found.end() for found in SENTENCE.finditer(folded, 0, start)), default=0)
+    if owner := subject_of(folded, sentence, start, subjects):
+        return owner
+    return "hers" if DROPPED_I.match(folded, start) else None
+
+
+def heads_of_hers(text: Text) -> Iterator[Span]:
+    """Each clause with a head in it whose owner is her, from its start to its end."""
+    folded = text.folded
+    for pattern, weak in ((HEAD, False), (UNSPACED_HEAD, False), (WEAK_HEAD, True)):
+        for head in pattern.finditer(folded):
+            if NOT_HERS_BEFORE.search(folded, max(0, head.start() - 30), head.start()):
+                continue
+            if NOT_HERS_AFTER.match(folded, head.end()):
+                continue
+            start, end = head_clause(text, head)
+            if weak and not near_having(folded, start, end, head):
+                continue
+            if owner_of_clause(text, start, end, head) == "hers":
+                yield Span(start, max(end, head.end()), KIND, "a head of hers")
+
+
+def near_having(folded: str, start: int, end: int, head: re.Match[str]) -> bool:
+    """A weak head counts with a possessive or a verb of having next to it ("my son",
+    "she's got a baby", "имам син", "синът ми")."""
+    return possessor(folded, start, end, head) is not None or bool(
+        HAVING_BEFORE.search(folded, max(start, head.start() - 40), head.start())
+    )
+
+
+def is_his(text: Text, match: re.Match[str]) -> bool:
+    """A phrase of having or being that his words own ("he said his wife is pregnant", "El
+    tiene dos hijos"): his, not hers."""
+    start, end = head_clause(text, match)
+    return owner_of_clause(text, start, end, match, within=True) == "his"

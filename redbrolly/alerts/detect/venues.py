@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from redbrolly.alerts.detect.facts import Facts
-from redbrolly.alerts.detect.lexicon import COMMON_WORDS
+from redbrolly.alerts.detect.lexicon import COMMON_WORDS, NATIONALITIES
 from redbrolly.alerts.detect.places import CALENDAR_WORDS, STREET
 from redbrolly.alerts.detect.text import SENTENCE_END, WORD, Span, Text, bounded, fold
 
@@ -29,6 +29,13 @@ VENUE_WORDS = [
     "масажно студио", "масажен салон", "клуб", "szauna", "szalloda", "masszazsszalon",
     "massagens", "massagem", "masajes", "masaje", "masaj", "masaze", "masazu", "gabinet",
     "saunie", "sauny", "saunei", "сауната",
+    # The kind of venue said after its name ("Diamonds gentlemen's club", "Rouge escort agency").
+    "gentlemen's club", "gentlemens club", "gentleman's club", "gents club", "strip club",
+    "strip bar", "lap dancing club", "lap dancing bar", "lapdancing club", "lapdance bar",
+    "lap dance bar", "table dancing club", "pole dancing club", "nightclub", "night club",
+    "massage parlour", "massage parlor", "escort agency", "escorts agency", "brothel",
+    "cocktail bar", "wine bar", "karaoke bar", "shisha lounge", "hostess bar", "hostess club",
+    "agencia", "agentia", "agencja", "агенция", "ugynokseg",
 ]  # fmt: skip
 # Words a venue's name often holds that name nothing on their own ("Golden Orchid Thai
 # Massage" is a name; "a Thai massage" is not).
@@ -212,8 +219,43 @@ GENERIC = frozenset(
         "една",
         "този",
         "тази",
+        "чрез",
+        "през",
+        "към",
+        "във",
+        "за",
+        "на",
+        "от",
+        "при",
+        "prin",
+        "pentru",
+        "cu",
+        "przez",
+        "dla",
+        "przy",
+        "para",
+        "pra",
+        "por",
+        "com",
+        "con",
+        "em",
+        "no",
+        "na",
+        "en",
+        "w",
+        "we",
+        "в",
     ]
 )
+# Lowercase before a venue word, what a man did there, not its name ("he book massage").
+DOING = frozenset(
+    ["book", "books", "get", "gets", "got", "give", "gives", "gave", "want", "wants", "do",
+     "does", "did", "need", "needs", "like", "likes", "pay", "pays", "paid", "ask", "asks",
+     "offer", "offers", "take", "took", "takes", "make", "made", "have", "has", "had", "go",
+     "goes", "went", "come", "came", "say", "says", "said", "tell", "told", "during", "then",
+     "quick", "hour", "half", "mins", "minute", "minutes", "hours", "normal", "only", "just",
+     "for", "after", "before", "when", "start", "finish", "first", "try", "tried", "call"]
+)  # fmt: skip
 # Chains whose branch identifies the place ("Travelodge Manchester Piccadilly").
 CHAINS = [
     "premier inn", "travelodge", "holiday inn express", "holiday inn", "ibis budget",
@@ -222,7 +264,7 @@ CHAINS = [
     "best western", "days inn", "britannia", "motel one", "z hotel", "crowne plaza",
     "malmaison", "hotel du vin", "village hotel", "easyhotel", "easy hotel", "yotel", "moxy",
     "park inn", "citizenm", "ramada", "wetherspoons", "wetherspoon", "innkeeper's lodge",
-    "innkeepers lodge", "future inn", "point a", "staycity", "premier", "airbnb",
+    "innkeepers lodge", "future inn", "point a", "staycity", "premier", "airbnb", "crown plaza",
 ]  # fmt: skip
 BRANCH_WORDS = frozenset(
     [
@@ -321,6 +363,14 @@ PUB_WORDS = frozenset(
         "escorts",
         "retreat",
         "wellness",
+        # A house the girls give a name to ("the Pink House", "the Blue Cottage").
+        "house",
+        "cottage",
+        "villa",
+        "palace",
+        "mansion",
+        "manor",
+        "bungalow",
     ]
 )
 PUB = re.compile(
@@ -399,12 +449,16 @@ AFTER = ["sauna", "studio", "hotel", "club", "salon", "spa", "hotelul", "salonul
          "agencja", "massage studio", "massage parlour", "masszazsszalon", "szalon",
          "szalloda", "szauna", "apartments", "aparthotel", "hostel", "guest house",
          "guesthouse", "bar", "pub", "gabinet", "studio masazu", "salon masazu", "saunie",
-         "saunei", "sauny", "сауната"]  # fmt: skip
+         "saunei", "sauny", "сауната", "agencia", "agentia", "agencja", "agencji", "агенция",
+         "agencia de acompanhantes", "agencia de escorts", "agentia de escorte",
+         "escort agency", "ugynokseg"]  # fmt: skip
 NAME_AFTER = r"(?P<name>[^\W_][\w'&\-]*(?:\s+[^\W_][\w'&\-]*){0,2})"
 NAMED_AFTER = re.compile(
     rf"(?:{bounded(AFTER)}|{L}{INFLECTED}{R}){VENUE_OF}\s+{NAME_AFTER}"
     rf"(?:\s+(?:{bounded(VENUE_WORDS)}))?"
 )
+# "cloud 9 sauna", "Studio 54 massage": a word and its number before a venue word.
+NUMBERED_BEFORE = re.compile(rf"{L}(?P<word>[^\W\d_][\w'&\-]*)\s+\d{{1,4}}\s+{VENUE}")
 STREET_WORD = re.compile(STREET)
 VENUE_WORD_AFTER = re.compile(rf"\s+{VENUE}")
 # "I work at Velvet Touch": a capitalised name where she works is a venue.
@@ -439,14 +493,16 @@ HAN_NAMED_AFTER = re.compile(rf"(?:{HAN_VENUES})\s?(?P<latin>{LATIN_NAME})")
 HAN_GENERIC = set("一家个的在去到那这间里个他我她住们是了和跟")
 THAI_NAMED = re.compile(
     rf"(?:{THAI_VENUES})\s?(?P<after>{LATIN_NAME})|(?P<before>{LATIN_NAME})\s?(?:{THAI_VENUES})"
-    rf"|(?:{THAI_VENUES})(?!ใน|ที่|แถว|แห่ง|หนึ่ง)[\u0e00-\u0e7fA-Za-z]{{2,12}}"
+    rf"|(?:{THAI_VENUES})(?:\s?ชื่อ)?\s?(?!ใน|ที่|แถว|แห่ง|หนึ่ง|ใกล้|ของ|นี้|นั้น)[\u0e00-\u0e7fA-Za-z]{{2,12}}"
 )
 
 
 def find(text: Text, facts: Facts) -> Iterator[Span]:
     # The street a venue is on is an address of its own ("places"), flagged beside it, so a
     # moderator who keeps the venue still takes the street out.
-    yield from spans(text, facts)
+    found = [span for span in spans(text, facts) if not about_him(text, span.start, span.end)]
+    yield from found
+    yield from again(text, found)
 
 
 def spans(text: Text, facts: Facts) -> Iterator[Span]:
@@ -455,6 +511,10 @@ def spans(text: Text, facts: Facts) -> Iterator[Span]:
     yield from chains(text, facts)
     yield from above(text)
     yield from in_han_or_thai(text, facts)
+    yield from cued(text, facts)
+    yield from called(text, facts)
+    yield from business_names(text, facts)
+    yield from cued_in_han_or_thai(text, facts)
 
 
 def naming(text: Text, word: re.Match[str]) -> bool:
@@ -463,6 +523,9 @@ def naming(text: Text, word: re.Match[str]) -> bool:
     if folded in GENERIC or folded in COMMON_WORDS:
         return False
     if text.is_capitalised(word.start()):
+        return True
+    if folded in DOING:
+        return False  # "he book massage then …": what was done, not a name
         return True
     return not folded.endswith(("ed", "ing")) and len(folded) > 2
 
@@ -514,7 +577,7 @@ def with_branch(text: Text, end: int, facts: Facts) -> int:
             end = word.end()
         else:
             break
-    return found
+    return located(text, found)
 
 
 def capitalised_name(text: Text, match: re.Match[str]) -> list[re.Match[str]]:
@@ -549,6 +612,9 @@ def named(text: Text, facts: Facts) -> Iterator[Span]:
             end = then.end()  # "Studio 54 massage"
         start = with_venue_word_before(text, match.start())
         yield Span(start, with_branch(text, end, facts), KIND, "named")
+    for match in NUMBERED_BEFORE.finditer(text.folded):
+        if match.group("word") not in GENERIC | COMMON_WORDS | NOT_VENUE:
+            yield Span(match.start(), with_branch(text, match.end(), facts), KIND, "named")
     for match in WORKS_AT.finditer(text.original):
         named_words = {fold(word) for word in WORD.findall(match.group("name"))}
         if named_words <= facts.place_words | GENERIC:
@@ -576,21 +642,60 @@ def pubs(text: Text, facts: Facts) -> Iterator[Span]:
 
 
 def chains(text: Text, facts: Facts) -> Iterator[Span]:
-    """The chain with its branch: the words after it that say which one."""
+    """The chain with its branch: the words after it that say which one ("Travelodge
+    Manchester Piccadilly", "travelodge croydon central") or where it is ("on the ring road")."""
     for match in CHAIN.finditer(text.folded):
-        end = match.end()
-        for word in WORD.finditer(text.folded, end, min(len(text.folded), end + 40)):
-            branch = (
-                word.group() in BRANCH_WORDS
-                or word.group() in BRANCH_PARTS
-                or word.group() in facts.place_words
-            )
-            if text.folded[end : word.start()].strip(" ,-") or not (
-                branch or text.is_capitalised(word.start())
-            ):
-                break
-            end = word.end()
+        end = located(text, branch_end(text, match.end(), facts))
         yield Span(with_venue_word_before(text, match.start()), end, KIND, "chain")
+
+
+# Words of a branch that say nothing until a word after them does ("by the airport").
+LINKING = frozenset(
+    ["on", "in", "at", "by", "the", "near", "de", "din", "do", "da", "del", "na", "w", "в"]
+)  # fmt: skip
+
+
+def branch_end(text: Text, end: int, facts: Facts) -> int:
+    """Where a chain's branch ends: its words, a town we know, a capitalised word, and a town
+    we do not know written in lowercase before a part of one ("croydon central")."""
+    words = list(WORD.finditer(text.folded, end, min(len(text.folded), end + 40)))
+    found = end
+    for i, word in enumerate(words):
+        if text.folded[end : word.start()].strip(" ,-"):
+            break
+        folded = word.group()
+        then = words[i + 1].group() if i + 1 < len(words) else ""
+        if folded in LINKING:
+            end = word.end()
+        elif (
+            folded in BRANCH_WORDS
+            or folded in BRANCH_PARTS
+            or folded in facts.place_words
+            or (text.is_capitalised(word.start()) and folded not in CALENDAR | COMMON_WORDS)
+        ):
+            found = end = word.end()
+        elif then in BRANCH_PARTS and folded not in COMMON_WORDS | GENERIC | CALENDAR:
+            end = word.end()
+        else:
+            break
+    return found
+
+
+# Where a branch is, said after its name: "on the ring road", "by the airport", "off junction
+# 25", "near the station".
+LOCATED = re.compile(
+    r",?\s+(?:on|off|by|near|next\s+to|opposite|just\s+off|at)\s+(?:the\s+)?(?:ring\s+road|"
+    r"by-?pass|airport|(?:train\s+|bus\s+|railway\s+|coach\s+)?station|motorway|retail\s+park|"
+    r"business\s+park|industrial\s+estate|high\s+street|sea\s*front|docks|marina|harbour|quay|"
+    r"waterfront|roundabout|services|arena|stadium|hospital|a\d{1,4}|m\d{1,2}|j\d{1,2}|"
+    r"junction\s+\d{1,2}(?:\s+of\s+the\s+m\d{1,2})?|exit\s+\d{1,2}|city\s+centre|town\s+centre)"
+    r"(?![^\W_])"
+)
+
+
+def located(text: Text, end: int) -> int:
+    where = LOCATED.match(text.folded, end)
+    return where.end() if where else end
 
 
 ABOVE_WHAT = re.compile(
@@ -624,3 +729,356 @@ def in_han_or_thai(text: Text, facts: Facts) -> Iterator[Span]:
         if latin and {fold(word) for word in WORD.findall(latin)} <= facts.place_words | GENERIC:
             continue
         yield Span(match.start(), match.end(), KIND, "named")
+
+
+# --- his, not hers ---------------------------------------------------------------------------
+
+# Who a clause is about: he, or "he said that …" where the language drops the pronoun …
+HE = (
+    r"(?<![^\W_])(?:he|hes|he's|he'd|hed|his|a\s+zis|zice|zicea|spune|spunea|ele|disse|diz|"
+    r"dizia|dijo|decia|mowil|mowi|powiedzial|той|каза|казва|mondta|mondja)(?![^\W_])|他|เขา|เค้า"
+)
+# … or she, I or we: what follows is hers again.
+NOT_HE = (
+    r"(?<![^\W_])(?:i|im|i'm|me|my|we|our|she|shes|she's|her|eu|ea|ela|ella|yo|ja|аз|тя|"
+    r"mine)(?![^\W_])|我|她|ฉัน|หนู|เธอ"
+)
+SUBJECT = re.compile(rf"(?P<he>{HE})|{NOT_HE}")
+# What a man does at a business of his own life: works, drives, shops, drinks there ("he
+# works at Tesco", "he's a driver for Amazon", "a zis ca lucreaza la", "pracuje w").
+HIS_OWN = re.compile(
+    r"(?<![^\W_])(?:work|works|worked|working|job|employed|manager|boss|owner|owns|runs|driver|"
+    r"drives|drive|driving|delivers|delivering|deliveries|shop|shops|shopped|shopping|drink|"
+    r"drinks|drinking|drank|been|regular|lucr[^\W\d_]*|trabalh[^\W\d_]*|trabaj[^\W\d_]*|"
+    r"pracuj[^\W\d_]*|работ[^\W\d_]*|dolgoz[^\W\d_]*|bea|bebe|bebia|pije|pil|an?\s+[^\W\d_]+)"
+    r"(?:\s+[^\W\d_]+){0,2}\s+(?:at|in|for|from|with|la|no|na|em|en|w|we|в|dla|para|pentru)"
+    r"\s+(?:the\s+|o\s+|a\s+)?$"
+    rf"|(?:工作|上班|打工|{fold('ทำงาน')})(?:在|ที่)\s?$"  # folded: "ทำ" loses its vowel
+)
+HIS_OWN_AFTER = re.compile(r"\s?(?:上班|工作|打工|买东西|喝酒)")
+
+
+def about_him(text: Text, start: int, end: int) -> bool:
+    """Whether the business is where he works, shops or drinks ("said he works at Tesco",
+    "he'd been in Wetherspoons all afternoon"): his, for the alert, not a venue of hers."""
+    begin = max(0, start - 80)
+    for stop in SENTENCE_END.finditer(text.folded, begin, start):
+        begin = stop.end()
+    window = text.folded[begin:start]
+    subjects = list(SUBJECT.finditer(window))
+    last = subjects[-1] if subjects else None
+    if last is None or last.group("he") is None:
+        return False
+    rest = window[last.end() :]
+    return bool(HIS_OWN.search(rest)) or bool(
+        last.group() in {"他", "เขา", "เค้า"} and HIS_OWN_AFTER.match(text.folded, end)
+    )
+
+
+# --- a name said again -----------------------------------------------------------------------
+
+# Said before or after a venue's name, but no part of it when the name is said again.
+ARTICLES = frozenset(["the", "a", "an", "la", "el", "le", "o", "os", "na", "no", "do", "da", "az"])
+
+
+def again(text: Text, found: list[Span]) -> Iterator[Span]:
+    """A venue once flagged is flagged wherever it is named again ("Manager at Cloud 9 did
+    nothing", "when I complained to Elite Companions"): one occurrence left gives it away."""
+    seen: set[str] = set()
+    for span in found:
+        if span.rule == "above":
+            continue
+        words = list(WORD_OR_NUMBER.finditer(text.folded, span.start, span.end))
+        while words and (words[0].group() in ARTICLES or words[0].group() in GENERIC):
+            words.pop(0)
+        while len(words) > 1 and VENUE_WORD_ONLY.fullmatch(words[-1].group()):
+            words.pop()
+        if not words:
+            continue
+        core = text.folded[words[0].start() : words[-1].end()]
+        if core in seen or len(core) < 3 or core in COMMON_WORDS or core in GENERIC:
+            continue
+        seen.add(core)
+        capitalised = text.is_capitalised(words[0].start())
+        written = r"\s+".join(re.escape(word) for word in core.split())
+        pattern = re.compile(rf"(?<![^\W_]){written}(?![^\W_])(?:\s+{VENUE})?")
+        for match in pattern.finditer(text.folded):
+            if capitalised and not text.is_capitalised(match.start()):
+                continue
+            yield Span(match.start(), match.end(), KIND, "again")
+
+
+WORD_OR_NUMBER = re.compile(r"[^\W_][\w'’&\-]*")
+VENUE_WORD_ONLY = re.compile(VENUE)
+
+
+# --- a capitalised name where she works or where it happened ---------------------------------
+
+# Before the name of a business: where she works ("I work at", "on shift at", "dancing at",
+# "lucrez la", "trabajo para", "pracuję w", "работя в"), how she was booked ("booked through",
+# "via"), and where it happened ("at", "in the"). Only "at"-like words: "to", "from" lead to
+# towns as often as to businesses.
+CUE = re.compile(
+    r"(?<![^\W_])(?:"
+    r"(?P<work>(?:work|works|working|worked|job|jobs|shift|shifts|dance|dancing|danced|"
+    r"incalls?|outcalls?|based|employed|started|lucrez|lucram|lucrat|lucrasem|trabalho|"
+    r"trabalhava|trabalhei|trabajo|trabajaba|trabaje|pracuje|pracowalam|работя|работех|"
+    r"работих|работила|работех)\s+(?:(?:at|in|for|from|out\s+of|outta|outa|with|through|via|"
+    r"la|pentru|cu|prin|no|na|em|para|pra|en|con|w|we|dla|u|в|във|за|към|чрез|като\s+"
+    r"[^\W\d_]+\s+в)\s+)+)"
+    r"|(?P<via>(?:booked|booking|book|bookings|books|sent|send)\s+(?:me\s+|us\s+|her\s+)?"
+    r"(?:through|via|by|from|with)\s+)"
+    r"|(?P<through>(?:through|via|thru|prin|przez|чрез|atraves\s+de)\s+)"
+    r"|(?P<at>(?:at|@|in\s+the|at\s+the|inside|outside)\s+)"
+    r"|(?P<in>(?:in|into)\s+)"
+    r")(?:(?:the|la|el|a|o|na|no|al|del)\s+)?"
+)
+# "in" before a name, with no article: a town or a part of one as often as a business.
+IN_BEFORE = re.compile(r"(?<![^\W_])(?:in|into|w|we|в|във|en|em)\s+$")
+# Capitalised after "at", but not a business ("at Christmas", "at A&E", "in the Audi").
+NOT_VENUE = frozenset(
+    ["christmas", "xmas", "easter", "eid", "ramadan", "diwali", "halloween", "covid", "uni",
+     "university", "college", "school", "police", "hospital", "a&e", "station", "airport",
+     "court", "home", "work", "mum", "mums", "mum's", "mom", "dad", "dad's", "nan", "nans",
+     "church", "mosque", "temple", "gym", "tesco's", "uk", "gb", "usa", "us", "eu", "england",
+     "scotland", "wales", "ireland", "britain", "romania", "bulgaria", "hungary", "poland",
+     "brazil", "portugal", "spain", "thailand", "china", "colombia", "venezuela", "moldova",
+     "ukraine", "albania", "lithuania", "latvia", "nigeria", "vietnam", "philippines",
+     "europe", "africa", "asia", "london", "flat", "room", "unit", "block", "junction",
+     "platform", "bus", "number", "no", "floor", "level", "gate", "terminal", "ward", "exit",
+     "page", "year", "age", "size", "week", "day", "night", "area", "zone", "district",
+     "route", "apartment", "house", "i", "im", "i'm", "ok", "okay", "omg", "lol", "pm", "am",
+     "whatsapp", "facebook", "instagram", "insta", "snapchat", "snap", "telegram", "twitter",
+     "tiktok", "onlyfans", "adultwork", "vivastreet", "viva", "craigslist", "backpage",
+     "tryst", "google", "gumtree", "uber", "bolt", "signal", "messenger", "skype", "zoom",
+     "audi", "bmw", "merc", "mercedes", "ford", "vauxhall", "toyota", "nissan", "honda",
+     "kia", "skoda", "vw", "volkswagen", "volvo", "peugeot", "renault", "fiat", "seat",
+     "mini", "jeep", "tesla", "range", "rover", "lexus", "prius", "transit", "corsa",
+     "astra", "focus", "fiesta", "golf", "polo", "qashqai", "land", "jaguar", "porsche",
+     "mr", "mrs", "ms", "miss", "dr", "sir", "god", "allah", "jesus", "english", "polish",
+     "spanish", "portuguese", "romanian", "bulgarian", "hungarian", "thai", "chinese"]
+)  # fmt: skip
+# The last word of the name of a part of a town or country, not of a business.
+AREA_WORDS = frozenset(
+    ["district", "valley", "hills", "forest", "lake", "lakes", "moors", "dales", "peak",
+     "peaks", "coast", "city", "town", "village", "estate", "county", "shire", "borough",
+     "centre", "center", "midlands", "highlands", "cross", "common", "heath", "green",
+     "island", "islands", "wharf", "park", "bridge", "market", "end", "quarter"]
+)  # fmt: skip
+NATIONAL = frozenset(word for phrase in NATIONALITIES for word in phrase.split())
+# Words a business is named with more than a person or a town ("Elite Companions", "Velvet
+# Dreams", "Oriental Touch", "Siam Orchid", "Dulce Compañía"): two capitalised words with one
+# of these are a venue wherever they are written.
+NAME_WORDS = frozenset(
+    ["touch", "dreams", "dream", "companions", "companion", "company", "compania", "companhia",
+     "companie", "escorts", "escort", "models", "angels", "angel", "babes", "dolls", "beauties",
+     "temptation", "temptations", "desire", "desires", "fantasy", "fantasies", "secrets",
+     "secret", "elite", "vip", "platinum", "diamond", "diamonds", "pearl", "pearls", "orchid",
+     "orchids", "lotus", "jasmine", "sakura", "bamboo", "zen", "bliss", "serenity", "harmony",
+     "oasis", "paradise", "heaven", "eden", "palace", "kisses", "pleasure", "pleasures",
+     "passion", "silk", "velvet", "satin", "rouge", "amour", "cherry", "kittens", "pussycat",
+     "foxy", "vixen", "vixens", "venus", "cupid", "eros", "aphrodite", "tantra", "siam",
+     "orient", "jade", "ruby", "sapphire", "crystal", "emerald", "lounge", "rooms",
+     "dulce", "placer", "deseo", "suenos", "secreto", "prazer", "desejo", "sonho", "sonhos",
+     "placere", "dorinta", "rozkosz", "pokusa", "nirvana", "utopia", "exotic", "exotica",
+     "sensations", "sensation", "seduction", "allure", "indulgence", "elegance", "luxury",
+     "massage", "spa", "sauna", "studio", "club", "agency", "retreat", "wellness", "relax"]
+)  # fmt: skip
+# A capitalised word of a name, its number ("Cloud 9") or what joins two ("Rose & Crown").
+NAME_TOKEN = re.compile(
+    r"[^\W_\u3400-\u9fff\u0e00-\u0e7f](?:[^\W_\u3400-\u9fff\u0e00-\u0e7f]|['’&\-])*|&"
+)
+JOINS = frozenset(["&", "and", "of", "de", "la", "del", "da", "do", "n", "'n'"])
+
+
+def name_at(text: Text, position: int, *, limit: int = 4) -> tuple[int, int, list[str]]:
+    """The capitalised words of a name starting at `position` (with a number or a joining
+    word inside it: "Cloud 9", "Rose & Crown"): where it ends and its folded words."""
+    end = last = position
+    words: list[str] = []
+    joining = False
+    for token in NAME_TOKEN.finditer(text.original, position):
+        if text.original[last : token.start()] not in ("", " ") or len(words) >= limit:
+            break
+        last = token.end()
+        word, folded = token.group(), fold(token.group())
+        if word[0].isupper() or (words and word.isdigit() and len(word) <= 4):
+            words.append(folded.removesuffix("'s"))
+            end, joining = token.end(), False
+        elif words and folded in JOINS and not joining:
+            joining = True
+            continue
+        else:
+            break
+        if text.original[end : end + 1] in tuple(",.;:!?()"):
+            break
+    return position, end, words
+
+
+def his_words(facts: Facts) -> frozenset[str]:
+    return frozenset(fold(word) for name in facts.perpetrator_names for word in WORD.findall(name))
+
+
+def names_nothing(words: list[str], facts: Facts) -> bool:
+    """Capitalised, but a town, a day, a language, a common word, a platform or his name."""
+    ignored = (
+        facts.place_words
+        | CALENDAR
+        | COMMON_WORDS
+        | GENERIC
+        | NOT_VENUE
+        | NATIONAL
+        | BRANCH_PARTS
+        | his_words(facts)
+        | facts.reporter_name_words
+    )
+    named = [word for word in words if not word.isdigit() and word not in JOINS]
+    if not named or all(word in ignored for word in named):
+        return True
+    # "at Church Street": an address; "in the Lake District", "at Kings Cross": a part of town
+    return bool(STREET_WORD.fullmatch(named[-1])) or named[-1] in AREA_WORDS
+
+
+def business_like(words: list[str]) -> bool:
+    """A name a business would have: a number in it ("Cloud 9") or a word of NAME_WORDS."""
+    return any(word.isdigit() or word in NAME_WORDS for word in words)
+
+
+def cued(text: Text, facts: Facts) -> Iterator[Span]:
+    """ "I work at Lush", "at the Crown", "booked through Elite Companions": a capitalised name
+    after where she works or where it happened; after a bare "in" only a name a business has
+    ("in Cloud 9", not "in Croydon")."""
+    for match in CUE.finditer(text.folded):
+        start, end, words = name_at(text, match.end())
+        if not words or names_nothing(words, facts):
+            continue
+        bare_in = match.group("in") is not None or IN_BEFORE.search(match.group())
+        if bare_in and not business_like(words) and (len(words) < 2 or match.group("work")):
+            continue  # "our incall in Tottenham", "I work in Soho": a part of town
+        if match.group("through") is not None and len(words) < 2 and not business_like(words):
+            continue
+        yield Span(with_venue_word_before(text, start), with_branch(text, end, facts), KIND, "cued")
+
+
+def business_names(text: Text, facts: Facts) -> Iterator[Span]:
+    """ "Elite Companions sent me", "Velvet Dreams": two capitalised words or more, one of them
+    a word businesses are named with, are a venue even with nothing said before them."""
+    position = 0
+    while (found := CAPITALISED.search(text.original, position)) is not None:
+        start, end, words = name_at(text, found.start())
+        position = max(end, found.end())
+        names = [word for word in words if word not in JOINS]
+        if text.starts_sentence(start) and names and names[0] not in NAME_WORDS | STYLE:
+            names.pop(0)  # "Lucrează la Sauna Paradis": a sentence starts capitalised
+        while names and names[0] in ARTICLES | GENERIC | CALENDAR | COMMON_WORDS:
+            names.pop(0)
+        if len(names) < 2 or not any(word in NAME_WORDS for word in names):
+            continue
+        if names_nothing(names, facts) or all(word in STYLE | KIND_WORDS for word in names):
+            continue  # "Thai Massage", "Health Spa": the kind of a venue, not its name
+        start = with_venue_word_before(text, text.folded.index(names[0], start))
+        yield Span(start, with_branch(text, end, facts), KIND, "named")
+
+
+# The kind of business a name says, naming none on its own.
+KIND_WORDS = frozenset(
+    ["massage", "spa", "sauna", "studio", "club", "agency", "retreat", "wellness", "relax",
+     "lounge", "rooms", "escorts", "escort", "models", "company", "parlour", "salon"]
+)  # fmt: skip
+CAPITALISED = re.compile(r"(?<![\w'’])[^\W\d_a-z][\w'’&\-]*")
+
+
+# --- what the girls call it ------------------------------------------------------------------
+
+# A place noun a name is given to ("a place called …", "un sitio que se llama …").
+PLACE_NOUN = (
+    r"(?:place|shop|club|bar|pub|sauna|parlou?r|salon|agency|studio|spa|house|flat|brothel|"
+    r"hotel|business|venue|premises|gaff|spot|joint|site|loc|locul|local|casa|sitio|lugar|piso|"
+    r"apartament[^\W\d_]{0,3}|garsoniera|mieszkani[^\W\d_]{0,2}|lokal|miejsce|dom|agenc[^\W\d_]{1,3}|"
+    r"място|апартамент[^\W\d_]{0,2}|къща|заведение|hely|lakas|haz|massage|masaj|masaz)"
+)
+# "what we call the pink house", "we call it Heaven", "a place called Cloud Nine", "it's
+# known as the Pink House", "un sitio que se llama Luna": a name she gives, in any case.
+CALLED = re.compile(
+    r"(?<![^\W_])(?:"
+    r"(?:what|which)\s+(?:we|the\s+girls|they|everyone|people|us\s+girls)\s+call(?:ed)?"
+    r"|(?:we|the\s+girls|they|everyone|people|girls)\s+call(?:ed|s)?\s+(?:it|the\s+place|this\s+place|"
+    r"the\s+house|the\s+flat|that\s+place)"
+    r"|(?:it's|its|it\s+is|it\s+was|which\s+is|that's|thats)\s+(?:called|known\s+as|named)"
+    rf"|{PLACE_NOUN}\s+(?:called|named|known\s+as|nicknamed|aka|que\s+se\s+llama|llamad[oa]|"
+    r"que\s+se\s+chama|chamad[oa]|care\s+se\s+(?:numeste|cheama)|numit[a]?|o\s+nazwie|"
+    r"nazywan[ey]|(?:който|която|което)\s+се\s+казва|наречен[аоа]?)"
+    r"|(?:ii\s+zicem|ii\s+spunem|chamamos\s+de|llamamos|nazywamy|наричаме|hivjuk)"
+    r")\s+(?:(?:it|lo|la)\s+)?"
+)
+# Where a lowercase name stops ("we call it the pink house because …").
+NAME_STOPS = frozenset(
+    ["on", "in", "at", "by", "near", "and", "but", "so", "because", "cos", "coz", "cause",
+     "where", "which", "that", "who", "with", "for", "from", "to", "of", "off", "is", "was",
+     "it", "its", "it's", "he", "she", "i", "we", "they", "now", "then", "when", "there",
+     "here", "a", "an", "de", "din", "la", "em", "na", "no", "en", "w", "в", "si", "e", "y",
+     "are", "were", "cuz", "coz", "lol", "as", "cause", "bc", "if", "or", "not", "has", "had"]
+)  # fmt: skip
+BACK_CALLED = re.compile(
+    r"(?<![^\W_])(?P<name>(?:the|a)\s+(?:[^\W\d_][\w'\-]*\s+){0,2}[^\W\d_][\w'\-]*)\s*,?\s*"
+    r"(?:(?:that's|thats|that\s+is|which\s+is|it's|its)\s+)?(?:what|which)\s+(?:we|the\s+girls|"
+    r"everyone|they|people|us\s+girls|all\s+the\s+girls)\s+call"
+)
+
+
+def called(text: Text, facts: Facts) -> Iterator[Span]:
+    """The name she or the girls give a place, after "we call it", "a place called", "known
+    as" and before ", that's what we call …": lowercase too, up to where the name stops."""
+    for match in CALLED.finditer(text.folded):
+        start, end, words = name_at(text, match.end())
+        if not words:
+            start, end = match.end(), lowercase_name_end(text, match.end())
+            words = [word.group() for word in WORD.finditer(text.folded, start, end)]
+        if words and not names_nothing(words, facts):
+            yield Span(start, end, KIND, "called")
+    for match in BACK_CALLED.finditer(text.folded):
+        words = match.group("name").split()[1:]
+        if not names_nothing(words, facts) and not set(words) & NAME_STOPS:
+            yield Span(match.start("name"), match.end("name"), KIND, "called")
+
+
+def lowercase_name_end(text: Text, start: int) -> int:
+    """Up to three words of a name not capitalised, with an article before them."""
+    end, count = start, 0
+    for word in WORD_OR_NUMBER.finditer(text.folded, start, text.clause_end(start, limit=50)):
+        if text.folded[end : word.start()].strip() or count >= 3:
+            break
+        folded = word.group()
+        if folded == "the" and count == 0 and end == start:
+            end = word.end()
+            continue
+        if folded in NAME_STOPS or (folded in COMMON_WORDS and folded not in NAME_WORDS):
+            break
+        end, count = word.end(), count + 1
+    return end if count else start
+
+
+# --- Chinese and Thai: a Latin name after where ---------------------------------------------
+
+# "叫 Oriental Touch" after a shop, "在 Golden Lotus", "อยู่ที่ Siam Orchid", "ทำงานที่ Lush".
+HAN_CUE = re.compile(
+    rf"(?P<called>叫做|名叫|名字叫|叫|店名叫|店名是|名字是)\s?(?P<latin>{LATIN_NAME})"
+    rf"|(?:在|去|到|于)\s?(?P<at>{LATIN_NAME})"
+)
+HAN_SHOP_BEFORE = re.compile(
+    r"(?:店|会所|按摩|场所|地方|桑拿|酒店|公司|中介|工作室)[^。！？\n]{0,6}$"
+)
+THAI_CUE = re.compile(
+    rf"(?:ทำงานที่|ทำงานอยู่ที่|อยู่ที่|ที่ร้าน|ไปที่|มาที่|ชื่อร้าน|ร้านชื่อ|เรียกว่า|ที่)\s?(?P<latin>{LATIN_NAME})"
+)
+
+
+def cued_in_han_or_thai(text: Text, facts: Facts) -> Iterator[Span]:
+    for match in (*HAN_CUE.finditer(text.original), *THAI_CUE.finditer(text.original)):
+        group = next(name for name in ("latin", "at") if match.group(name) is not None)
+        before = text.original[max(0, match.start() - 12) : match.start()]
+        if match.groupdict().get("called") and not HAN_SHOP_BEFORE.search(before):
+            continue  # "他叫 Martin": a person is called so too
+        start, end, words = name_at(text, match.start(group))
+        if words and not names_nothing(words, facts):
+            yield Span(start, end, KIND, "named")

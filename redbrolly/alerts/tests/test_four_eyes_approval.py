@@ -87,7 +87,7 @@ def test_a_kept_detail_counts_as_resolved_and_its_reason_is_kept(moderator: Any)
             reason="a public place, named in the police appeal",
         )
     assert selectors.unresolved(selectors.flags_in(alert)) == []
-    assert alert.flag_decisions.get(field="summary", kind="venue").reason.startswith("a public")
+    assert alert.flag_decisions.get(field="summary", kind="address").reason.startswith("a public")
     services.alert_submit(moderator=moderator, alert=alert)
 
 

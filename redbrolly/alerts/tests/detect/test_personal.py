@@ -46,3 +46,104 @@ def test_her_own_details_are_flagged(text: str, detail: str) -> None:
 )
 def test_his_description_is_not_hers(text: str) -> None:
     assert "personal" not in kinds(text), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        # the owner in the clause: her possessive, her subject, her noun
+        ("she uses a wheelchair and works from her flat", "she uses a wheelchair"),
+        ("i walk with a stick since the crash", "i walk with a stick"),
+        ("She has three kids under 10 and works days", "She has three kids under 10"),
+        ("i have a daughter of 7 so i only work school hours", "i have a daughter of 7"),
+        ("I only have one eye, the other is glass", "I only have one eye"),
+        ("she has green hair, a nose ring and scars on her wrists", "green hair, a nose ring"),
+        ("if you see a lass with blue hair and a scar on her chin its me", "blue hair"),
+        ("i've got a baby at home", "i've got a baby"),
+        ("im 7 months preggo and he still shoved me", "im 7 months preggo"),
+        # the subject carried over from earlier in the sentence
+        ("She does the late shift and is hard of hearing, she reads lips", "is hard of hearing"),
+        ("She does the late shift and is hard of hearing, she reads lips", "she reads lips"),
+        ("I've got blue hair and a half sleeve so he'll know me", "a half sleeve"),
+        # text-speak that drops "I"
+        ("u cant miss me, got a full sleeve n purple hair lol", "got a full sleeve n purple hair"),
+        # "look after" is no clause end
+        ("he said he would tell my nan who looks after my two boys", "my nan who looks after"),
+    ],
+)
+def test_a_word_about_her_flags_her_clause(text: str, detail: str) -> None:
+    assert flagged(detail, text, "personal"), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ("Am un copil mic acasa si el stie", "Am un copil mic acasa"),
+        ("sunt surdă, nu am auzit usa", "sunt surdă"),
+        ("Sunt în scaun cu rotile de 5 ani", "în scaun cu rotile"),
+        ("Mam małego synka i on o tym wie", "Mam małego synka"),
+        ("Mam bliźniaki w domu, boję się", "Mam bliźniaki w domu"),
+        ("Jestem głucha od urodzenia", "Jestem głucha"),
+        ("tenho uma filha de 2 anos e ele sabe", "tenho uma filha de 2 anos"),
+        ("sou cadeirante e trabalho sozinha", "sou cadeirante"),
+        ("tengo gemelas de 3 años", "tengo gemelas de 3 años"),
+        ("Имам близнаци и той знае", "Имам близнаци"),
+        ("Kerekesszékes vagyok", "Kerekesszékes vagyok"),
+        ("她怀孕五个月了，他还打她", "她怀孕五个月了"),
+        ("我坐轮椅，很容易认出来", "我坐轮椅"),
+        ("ฉันชื่อนก ทำงานที่ร้านนวด เป็นคนลาวคนเดียวในร้าน", "เป็นคนลาวคนเดียวในร้าน"),
+        ("ลูกสาวฉันอายุ 4 ขวบ", "ลูกสาวฉันอายุ 4 ขวบ"),
+    ],
+)
+def test_a_word_about_her_in_her_language(text: str, detail: str) -> None:
+    assert flagged(detail, text, "personal"), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ("Colombian girl working in Slough, he found my ad", "Colombian girl working in Slough"),
+        ("theres not many black girls advertising in hull so it was me", "black girls advertising"),
+        ("sunt romanca care lucreaza singura in Grimsby", "romanca care lucreaza"),
+        ("i am the only thai lady doing outcalls round here", "the only thai lady doing outcalls"),
+    ],
+)
+def test_her_kind_with_where_she_works(text: str, detail: str) -> None:
+    assert flagged(detail, text, "personal"), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he had a sleeve tattoo and a shaved head",
+        "his kids' car seats were in the back",
+        "he was acting like a kid",
+        "guy with tattoos all over, shaved head",
+        "the punter had a scar on his hand",
+        "he said his wife is pregnant",
+        "he turned up with his son in the car",
+        "he kept calling me baby",
+        "he is 6ft 2 and 40 years old",
+        "i dont have kids",
+        "Ele tem um filho de 5 anos",
+        "El tiene dos hijos y una esposa",
+        "Facet miał tatuaż na szyi i fotelik dla dziecka z tyłu",
+        "Той има две деца",
+        "他说他有孩子",
+        "เขามีลูกสองคน",
+    ],
+)
+def test_a_word_about_him_is_his(text: str) -> None:
+    assert "personal" not in kinds(text), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "o cara disse: sou brasileiro também, pode confiar",
+        "a zis: sunt roman ca si tine",
+        "powiedział: jestem Polakiem, nie bój się",
+    ],
+)
+def test_a_man_saying_what_he_is_is_his(text: str) -> None:
+    assert "personal" not in kinds(text), found(text)

@@ -121,3 +121,160 @@ def test_more_addresses_and_landmarks_are_flagged(text: str, address: str) -> No
 )
 def test_amounts_times_and_his_things_are_not_addresses(text: str) -> None:
     assert "address" not in kinds(text, PLACES), found(text, PLACES)
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # The noun phrase that pins the door, read back from its street or landmark.
+        (
+            "i rent the bottom flat of the big house on Maple Grove",
+            "the bottom flat of the big house on Maple Grove",
+        ),
+        (
+            "she stays in the back bedroom of the terrace on Cobden Street",
+            "the back bedroom of the terrace on Cobden Street",
+        ),
+        ("outcall to the last bungalow in Heather Close", "the last bungalow in Heather Close"),
+        (
+            "he found me at the end terrace with the green door on Ash Lane",
+            "the end terrace with the green door on Ash Lane",
+        ),
+        (
+            "she sleeps in the doorway of the old cinema on Bridge Street",
+            "the doorway of the old cinema on Bridge Street",
+        ),
+        (
+            "left at the turning circle of the cul-de-sac off Poplar Way",
+            "the cul-de-sac off Poplar Way",
+        ),
+        ("at no. 14 on Westgate near the bus stop", "no. 14 on Westgate near the bus stop"),
+        ("en el 3B de Larch Street número 7", "el 3B de Larch Street número 7"),
+        (
+            "he waited outside, mine is the house with the trampoline in the garden",
+            "the house with the trampoline in the garden",
+        ),
+    ],
+)
+def test_the_phrase_that_pins_the_door_is_flagged_with_its_street(text: str, address: str) -> None:
+    assert flagged(address, text, "address", PLACES), found(text, PLACES)
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # Floors, and doors counted from a landmark.
+        ("my flat is 3rd floor, 22 Orchard Rise", "3rd floor, 22 Orchard Rise"),
+        ("he lives on the ground floor flat", "ground floor flat"),
+        (
+            "top floor flat above the vape shop on Mill Road",
+            "top floor flat above the vape shop on Mill Road",
+        ),
+        ("3 doors down from the chippy", "3 doors down from the chippy"),
+        (
+            "next door but one to the Spar on Dock Street",
+            "next door but one to the Spar on Dock Street",
+        ),
+        ("pracuje na drugim piętrze przy Bridge Street", "drugim piętrze przy Bridge Street"),
+        ("lucrez la etajul 3, blocul de langa Lidl", "etajul 3, blocul de langa Lidl"),
+        ("moro no segundo andar em cima da padaria", "segundo andar em cima da padaria"),
+        ("vivo en Alder Road 9, tercer piso", "Alder Road 9, tercer piso"),
+        ("живея на третия етаж над аптеката", "третия етаж над аптеката"),
+        ("a harmadik emeleten lakom", "harmadik emeleten"),
+        ("ฉันอยู่ชั้น 3 ตรงข้ามเซเว่น", "ชั้น 3 ตรงข้ามเซเว่น"),
+    ],
+)
+def test_floors_and_doors_are_flagged(text: str, address: str) -> None:
+    assert flagged(address, text, "address", PLACES), found(text, PLACES)
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # Outward codes of a real postcode area, with the sector's digit when given.
+        ("i work in ls11, wont say more", "ls11"),
+        ("its Leith, EH7 4 something", "EH7 4"),
+        ("postcode is NG7 2 and then letters", "NG7 2"),
+        ("Beeston LS11 is where i am", "LS11"),
+        ("flat 9, 3 Fir Grove, B12 9 and some", "flat 9, 3 Fir Grove, B12 9"),
+        ("near M14, by the uni", "M14"),
+    ],
+)
+def test_partial_postcodes_are_flagged(text: str, address: str) -> None:
+    assert flagged(address, text, "address", PLACES), found(text, PLACES)
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # Flats and units with codes, buildings by name, pieces of one address as one flag.
+        ("flat 0/2, 41 Dumbarton Road", "flat 0/2, 41 Dumbarton Road"),
+        ("i work at flat 1F2 in Marchmont", "flat 1F2"),
+        ("unit 12b Riverside Trading Estate", "unit 12b Riverside Trading Estate"),
+        ("unit 3 oakwood business park where we do shifts", "unit 3 oakwood business park"),
+        ("apt 21b at Kestrel Point", "apt 21b at Kestrel Point"),
+        ("I'm in flat 7, Beaumont House now", "flat 7, Beaumont House"),
+        ("Outcall to a holiday let, Flat 2, 9 Quarry Row", "Flat 2, 9 Quarry Row"),
+        ("he said he knows I'm in Milton Tower", "Milton Tower"),
+        # Streets written as one word, and street words typed in a hurry.
+        ("no 56 on Friargate, behind the londis", "no 56 on Friargate, behind the londis"),
+        ("im at number 8 off Kingsway", "number 8 off Kingsway"),
+        ("56 northgate is where i work", "56 northgate"),
+        ("i work from 42 holloway raod", "42 holloway raod"),
+    ],
+)
+def test_flats_buildings_and_one_word_streets_are_flagged(text: str, address: str) -> None:
+    assert flagged(address, text, "address", PLACES), found(text, PLACES)
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # Landmarks of the other languages, with their place words' endings.
+        ("стоя на паркинга зад пералнята", "на паркинга зад пералнята"),
+        (
+            "mieszkanie 4C nad pralnią przy Bank Street",
+            "mieszkanie 4C nad pralnią przy Bank Street",
+        ),
+        (
+            "lucrez deasupra spălătoriei de pe Queen Street",
+            "deasupra spălătoriei de pe Queen Street",
+        ),
+        ("trabajo detrás de la lavandería", "detrás de la lavandería"),
+        (
+            "stau la parterul blocului din spatele Kaufland",
+            "parterul blocului din spatele Kaufland",
+        ),
+        ("mieszkam na parterze obok Żabki na Long Street", "parterze obok Żabki na Long Street"),
+        ("ห้อง 305 ตึกหลังเซเว่น ถนน London Road", "ห้อง 305 ตึกหลังเซเว่น ถนน London Road"),
+        ("我住在 King Street 的 Tesco 旁边", "King Street 的 Tesco 旁边"),
+        ("在 Oak Lane 12号3栋1202室", "Oak Lane 12号3栋1202室"),
+    ],
+)
+def test_landmarks_in_other_languages_are_flagged(text: str, address: str) -> None:
+    assert flagged(address, text, "address", PLACES), found(text, PLACES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # His car, his shirt, his plate, text-speak, motorways, a town, a floor of no door.
+        "he drove a silver Audi S3 and wore a CR7 shirt",
+        "his reg was LS11 XYZ and he came off the M6 5 miles away",
+        "if ne1 knows him tell me, w8 4 me b4 u go",
+        "he rings off O77OO 9OO 873 every night",
+        "he pushed me to the floor and kicked me",
+        "he took me to the house of his mate and then the car park",
+        "he came in a white van",
+        "anyway he left via the motorway, down the highway",
+        "I was in Huddersfield last week, then on Merseyside",
+        "he left me at the top of the stairs",
+        "In the end he paid",
+        "the back door was open",
+        "El 27 de mayo vino un hombre",
+        "he was 2 doors away when I saw him",
+        "a partial plate YK17 was all she got",
+    ],
+)
+def test_his_things_text_speak_and_roads_are_not_addresses(text: str) -> None:
+    assert "address" not in kinds(text, PLACES), found(text, PLACES)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from redbrolly.alerts.detect import Facts
+from redbrolly.alerts.detect import Facts, scan
 from redbrolly.alerts.tests.detect.helpers import flagged, found, kinds
 
 
@@ -46,7 +46,7 @@ PLACES = Facts(places=("Leeds", "Bristol", "Cardiff", "Manchester", "Glasgow", "
     [
         # A branch after the name: towns, parts of towns, capitalised words before them.
         (
-            "outcall to Thornfield Lodge Leeds City Centre last night",
+            "he booked Thornfield Lodge Leeds City Centre for last night",
             "Thornfield Lodge Leeds City Centre",
         ),
         (
@@ -59,7 +59,7 @@ PLACES = Facts(places=("Leeds", "Bristol", "Cardiff", "Manchester", "Glasgow", "
             "I pick punters up in the Mariner's Rest on Tidewell Street",
             "the Mariner's Rest",
         ),
-        ("he drinks at the Ploughman's Arms most nights", "the Ploughman's Arms"),
+        ("I pick up at the Ploughman's Arms most nights", "the Ploughman's Arms"),
         ("we met in the Saracens Head", "the Saracens Head"),
         # Romanian: the venue word with its article, the name and the branch after it.
         ("lucrez la salonul de masaj Perla Neagră din Leeds", "salonul de masaj Perla Neagră"),
@@ -127,3 +127,106 @@ def test_the_street_a_venue_is_on_is_an_address_of_its_own() -> None:
         "Tayview Health Spa": "venue",
         "on Annfield Row": "address",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # A capitalised name where she works or where it happened, with no venue word.
+        ("I used to dance at Spearmint Rhino before this", "Spearmint Rhino"),
+        ("she works shifts at Honey's on the weekend", "Honey's"),
+        ("it all kicked off at the Fox and Hounds", "the Fox and Hounds"),
+        ("booked me through Scarlet Belles last month", "Scarlet Belles"),
+        ("lucrez la Dolce Vita de un an", "Dolce Vita"),
+        ("trabajo para la agencia Noches Doradas", "Noches Doradas"),
+        ("работя чрез агенция Black Pearl", "Black Pearl"),
+        # A number in the name, after a cue or before a venue word.
+        ("I was in Heaven 17 when he came in", "Heaven 17"),
+        ("working at studio 21 sauna, he was rough", "studio 21 sauna"),
+        # A business's name needs no cue: a word businesses are named with.
+        ("Silk Kisses sent me to him and never checked", "Silk Kisses"),
+        ("Kings Cross branch of Ruby Temptations", "Ruby Temptations"),
+    ],
+)
+def test_a_business_named_where_she_works_is_flagged(text: str, venue: str) -> None:
+    assert flagged(venue, text, "venue", PLACES), found(text, PLACES)
+
+
+def test_a_venue_named_again_is_flagged_again() -> None:
+    text = "booked at Jade Moon on Friday. The manager at Jade Moon did nothing"
+    first, second = text.find("Jade Moon"), text.rfind("Jade Moon")
+    flags = {(flag.start, flag.end) for flag in scan(text, PLACES) if flag.kind == "venue"}
+    assert (first, first + 9) in flags and (second, second + 9) in flags, found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # The kind of venue said after its name.
+        ("I dance at Sapphires gentlemen's club in town", "Sapphires gentlemen's club"),
+        ("she was at Foxy Ladies lap dancing bar", "Foxy Ladies lap dancing bar"),
+        # A chain's branch in lowercase, or said by where it is.
+        ("incall at the premier inn wimbledon central", "premier inn wimbledon central"),
+        ("he booked the Travelodge off junction 12 for us", "Travelodge off junction 12"),
+        ("outcall to the Ibis Budget by the airport", "Ibis Budget by the airport"),
+    ],
+)
+def test_the_kind_and_the_branch_of_a_venue_are_flagged(text: str, venue: str) -> None:
+    assert flagged(venue, text, "venue", PLACES), found(text, PLACES)
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # Houses and flats the girls name, lowercase too after "we call it" and the like.
+        ("we call it the blue door because of, well, the door", "the blue door"),
+        ("I work at the green house, that's what the girls call it", "the green house"),
+        ("the Yellow House is where three of us work", "the Yellow House"),
+        ("it's a flat known as the den, three of us use it", "the den"),
+        ("un sitio que se llama Luna Llena", "Luna Llena"),
+    ],
+)
+def test_a_place_the_girls_name_is_flagged(text: str, venue: str) -> None:
+    assert flagged(venue, text, "venue", PLACES), found(text, PLACES)
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("ร้านนวด บัวทอง ใกล้สถานี", "ร้านนวด บัวทอง"),
+        ("ก่อนหน้านี้ฉันอยู่ที่ Lotus Garden", "Lotus Garden"),
+        ("我们店叫 Pearl Rooms，在市中心", "Pearl Rooms"),
+    ],
+)
+def test_thai_and_chinese_names_of_venues_are_flagged(text: str, venue: str) -> None:
+    assert flagged(venue, text, "venue", PLACES), found(text, PLACES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Where he works, shops or drinks is about him, not a venue of hers.
+        "he said he works at Morrisons as a manager",
+        "he's a driver for DPD and drives a white van",
+        "reckons he shops at Waitrose every week",
+        "he'd been drinking in the Red Lion all day",
+        "he told me he is a bouncer at Pryzm",
+        "a zis ca lucreaza la Lidl la depozit",
+        "Mówił, że pracuje w Biedronce",
+        "Dijo que trabaja en Mercadona",
+        "Каза че работи в Asda",
+        "他说他在Costco上班",
+        "เขาบอกว่าทำงานที่ Asda",
+        # Capitalised after "at" or "in", but no business.
+        "I met him at Christmas, he was in the Audi",
+        "we stayed in the Peak District for a week",
+        "our incall in Wimbledon got robbed",
+        "he messaged me on WhatsApp and booked through AdultWork",
+        "we spoke in Polish at the Police station",
+        "he booked a massage then would not pay",
+        "he book massage then force touch",
+        "a guy called Mick, he said it's called a favour",
+    ],
+)
+def test_his_places_and_capitalised_words_are_not_venues(text: str) -> None:
+    assert "venue" not in kinds(text, PLACES), found(text, PLACES)
