@@ -105,10 +105,40 @@ def handle_after(text: Text, start: int) -> re.Match[str] | None:
 WEAK = frozenset(["i'm", "im"])
 
 
+# Her ad by its title: "my Vivastreet ad (the one titled Ruby - Hull's Busty Brunette)",
+# "my ad is 'Valentina Latina'": what the title says, to its closing quote or bracket.
+AD_TITLE = re.compile(
+    r"(?<![^\W_])(?:my|her|mine|meu|mi|moj|moje)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:ad|ads|advert|advertisement|listing|profile|page|anuncio|ogloszenie|hirdetes)(?![^\W_])"
+    r"[^.!?\n]{0,30}?(?:titled|called|named|headed|headline|title|is|e|es|:)\s*"
+    r"(?P<title>['\"“‘(][^'\"”’)\n]{3,60}['\"”’)]|[A-Z][^.!?\n(]{2,50}?(?=\s*[).!?\n]|$))"
+)
+# The end of her number: "same number as before ending 389".
+NUMBER_ENDING = re.compile(
+    r"(?<![^\W_])(?:ending|ending in|ending with|ends in|ends with|last (?:3|4|three|four) "
+    r"digits)\s+\d{2,4}(?!\d)"
+)
+# A link to a profile: "tryst.link/poppyoxford", "onlyfans.com/roxyuk".
+LINK = re.compile(r"(?<![\w@/])(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/[\w.\-/~%]+[\w/]")
+HIS_WORDS = re.compile(r"(?<![^\W_])(?:he|his|him|he's|hes)(?![^\W_])")
+
+
 def find(text: Text, facts: Facts) -> Iterator[Span]:
     yield from hers(text, facts)
     yield from phrases(text)
     yield from not_his(text, facts)
+    yield from titles_and_links(text)
+
+
+def titles_and_links(text: Text) -> Iterator[Span]:
+    """Her ad's title, the end of her number, a link to a profile: not said of him."""
+    for match in AD_TITLE.finditer(text.original):
+        yield Span(match.start("title"), match.end("title"), KIND, "her ad")
+    for pattern in (NUMBER_ENDING, LINK):
+        for match in pattern.finditer(text.folded):
+            start = text.clause_start(match.start())
+            if not HIS_WORDS.search(text.folded, start, match.start()):
+                yield Span(match.start(), match.end(), KIND, "first person")
 
 
 def hers(text: Text, facts: Facts) -> Iterator[Span]:

@@ -34,6 +34,11 @@ STRONG = [
     "mam na imie", "nazywam sie", "z tej strony", "mowia na mnie", "mow mi", "mowcie mi",
     "казвам се", "името ми е", "името ми", "викат ми", "наричат ме", "аз се казвам",
     "a nevem", "nevem", "szolits", "hivj",
+    # What they know her as: "at the sauna they know me as Kati".
+    "know me as", "knows me as", "they know me as", "known to them as", "ma stiu ca",
+    "ma stiu drept", "ma cunosc ca", "me conhecem como", "me conhecem por", "me conocen como",
+    "znaja mnie jako", "znaja mnie jako", "ме знаят като", "знаят ме като", "ме познават като",
+    "познават ме като", "ismernek mint", "ugy ismernek",
 ]  # fmt: skip
 # After these the next word is a name only when it looks like one ("I'm Jade", not "I'm new").
 WEAK = [
@@ -80,7 +85,7 @@ HIS = [
 # Words of the community languages that are also names in the list ("Ela" is "she").
 _ALSO = "ela ele elas eles marca manda mira cara casa linda gata nina para pero como todo nada "
 ALSO_WORDS = frozenset(
-    f"{_ALSO}toda tiene tem viu disse mas mais man ama dana ina iza lia ada".split()
+    f"{_ALSO}toda tiene tem viu disse mas mais man ama dana ina iza lia ada este esta".split()
 )
 NOT_NAMES = (
     COMMON_WORDS

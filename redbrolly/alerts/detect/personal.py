@@ -58,6 +58,8 @@ HAVING = [
     "baby", "babies", "little boy", "little girl", "twins", "boys", "girls", "bump",
     "pregnancy", "disability", "condition", "surgery", "transition", "implants", "accent",
     "pink hair", "blue hair", "green hair", "purple hair", "red hair", "shaved head",
+    "church", "mosque", "temple", "chapel", "gurdwara", "congregation", "college", "uni",
+    "university", "course", "degree", "dog", "puppy", "carer",
 ]  # fmt: skip
 HAVE = [
     "i have", "i've got", "ive got", "i got", "i have got", "i had", "i've had", "i have a",
@@ -191,10 +193,10 @@ PATTERNS = [
 # How he would know her again: "he'd know me anywhere by the rose tattoo on my neck".
 RECOGNISE = re.compile(
     r"(?<![^\W_])(?:recogni[sz]es?\s+me|recogni[sz]e\s+me|know\s+me|knows\s+me|spot\s+me|"
-    r"ma\s+recunoaste|ma\s+stie|me\s+reconhece|me\s+reconheceria|me\s+reconoce|"
+    r"ma\s+recunoaste|ma\s+stie|ma\s+cunoaste|ma\s+stia|me\s+reconhece|me\s+reconheceria|me\s+reconoce|"
     r"me\s+reconoceria|rozpozna\s+mnie|rozpoznaje\s+mnie|pozna\s+mnie|ме\s+познава|"
     r"ще\s+ме\s+познае|felismer|megismer)(?:\s+[^\W\d_]+){0,2}?\s+"
-    r"(?:by|from|because of|dupa|pelo|pela|por|po|по|a|az)\s+\S"
+    r"(?:by|from|because of|dupa|de la|din|pelo|pela|por|da|do|de|po|z|по|от|a|az)\s+\S"
 )
 # "im the youngest on the beat": the one of her kind.
 SUPERLATIVE = re.compile(
@@ -288,7 +290,28 @@ NATIONAL_WHERE = re.compile(
     r"(?:girl|girls|woman|women|lady|ladies|lass|lasses|lassie|escort|escorts|worker|workers|"
     r"chick)\s+(?:in|at|on|from|round|around)\s+(?=[^\W\d_])"
 )
+# An outreach worker's note of who she is: "SW (F, 30s, Romanian)", "client: female, 20s,
+# Thai, deaf": her sex with her age, nationality or more, in a bracket or after a colon.
+DEMOGRAPHIC = re.compile(
+    r"\((?:f|female|woman|sw|tw|ts|trans)\s*[,/;]\s*[^)\n]{2,60}\)"
+    r"|(?<![^\W_])(?:client|sw|she|survivor|victim|woman|her)\s*(?:is|:|-)?\s*(?:f|female)\s*,\s*"
+    r"[^.;\n]{2,60}?(?=[.;\n]|$)"
+)
+# What she does, with the words that say which ("I'm a second year nursing student at …",
+# "she's a trainee hairdresser in …").
+HER_OCCUPATION = re.compile(
+    rf"(?:{SHE_CUE})\s+(?:a|an|o|um|uma|una|un)\s+(?:[^\W\d_]+\s+){{0,3}}"
+    r"(?:student|studentka|studenta|estudante|estudiante|студентка|nurse|nursing|carer|"
+    r"teacher|trainee|apprentice|hairdresser|beautician|dancer|model|midwife|paramedic|"
+    r"care worker|support worker|cleaner|waitress|barmaid|receptionist|egyetemista)"
+    r"(?![^\W_])"
+)
+# Thai: "ฉันเป็นคนเดียวที่ทำงาน…" (I am the only one who works …), to the next space.
+THAI_ONLY = re.compile(r"(?:ฉัน|หนู|เธอ)(?:เป็น)?คนเดียวที่[\u0e00-\u0e7f]{0,60}")
 PATTERNS += [
+    (DEMOGRAPHIC, "who she is"),
+    (HER_OCCUPATION, "what she does"),
+    (THAI_ONLY, "the only one"),
     (NATIONAL_WHERE, "a woman by her nationality"),
     (THE_MOST, "the only one"),
     (MONTHS_GONE, "what she is"),

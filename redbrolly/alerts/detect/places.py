@@ -521,6 +521,7 @@ def widened(text: Text, span: Span) -> Span:
         end = code
     if HAN.search(text.folded[end : end + 1]) and (han := HAN_AFTER.match(text.folded, end)):
         end = han.end()
+    end = junction_after(text, end)
     while (after := AFTER_ADDRESS.match(text.folded, end)) and end - span.end < 40:
         if text.folded[after.end() : after.end() + 1].isdigit():
             break  # "… Mill Lane at 11:45pm": a time, not more of the address
@@ -531,6 +532,23 @@ def widened(text: Text, span: Span) -> Span:
             break
         end = clause
     return Span(start, end, span.kind, span.rule)
+
+
+JUNCTION = re.compile(r"\s+(?:and|&|/|x|with|si|e|y|i|и|es)\s+")
+
+
+def junction_after(text: Text, end: int) -> int:
+    """A corner is two streets: "the corner of Stafford street and hope lane"."""
+    joined = JUNCTION.match(text.folded, end)
+    if joined is None:
+        return end
+    street = STREET_NAMED.match(text.folded, joined.end())
+    if street is None:
+        return end
+    words = WORD.findall(street.group("name"))
+    if not words or any(word in GENERIC for word in words):
+        return end  # "… and the main road": not a second street's name
+    return street.end()
 
 
 def site_after(text: Text, end: int) -> int:
@@ -699,12 +717,21 @@ def streets_named_after(text: Text) -> Iterator[Span]:
             yield Span(match.start(), match.end(), KIND, "street")
 
 
+# Generic before a street word, but with a house number a street's name ("114 High St",
+# "2 Back Lane", "37 Old Road").
+NAMES_A_STREET = frozenset(
+    ["high", "main", "old", "new", "little", "back", "low", "long", "side", "ring", "first"]
+)
+
+
 def numbered_streets(text: Text) -> Iterator[Span]:
     for match in NUMBERED_STREET.finditer(text.folded):
         words = list(WORD.finditer(text.folded, match.start("name"), match.end("name")))
         if COUNTED.match(text.folded, match.start("name") - 1):
             continue  # "20 quid each way", "10 mins walk"
-        if words and not any(word.group() in GENERIC for word in words):
+        if words and not any(
+            word.group() in GENERIC and word.group() not in NAMES_A_STREET for word in words
+        ):
             yield Span(match.start(), match.end(), KIND, "house number and street")
     for match in STREET_THEN_NUMBER.finditer(text.folded):
         named = name_words(text, match)
@@ -765,7 +792,6 @@ EVERYDAY = (
             "brow",
             "gardens",
             "terrace",
-            "st",
             "dr",
             "pl",
             "ct",
@@ -924,6 +950,13 @@ def landmarks(text: Text, facts: Facts) -> Iterator[Span]:
                 yield Span(match.start(), end, KIND, "landmark")
 
 
+# After a place word, what makes it no place: "bank transfer", "card", "holiday".
+NOT_A_PLACE_AFTER = re.compile(
+    r"\s+(?:transfer|card|account|details|app|holiday|statement|loan|and ride|ticket|fare)"
+    r"(?![^\W_])"
+)
+
+
 def landmark_end(
     text: Text,
     match: re.Match[str],
@@ -950,6 +983,8 @@ def landmark_end(
     if not found:
         return None
     end = start + max(found)
+    if NOT_A_PLACE_AFTER.match(text.folded, end):
+        return None  # "pay by bank transfer", "by park and ride"
     of = OF_WHAT.match(text.folded, end)
     if of and not text.is_capitalised(of.start("of")):
         end = of.end()  # "el almacén de muebles", "o posto de gasolina"

@@ -28,7 +28,8 @@ BEFORE = (
     r"(?:(?<![^\W_])(?:at|around|about|approx\.?|approximately|from|until|till|til|by|just after|"
     r"just before|just gone|after|before|gone|roughly|circa|ca\.?|as|a las|a la|las|pe la|la|ora|"
     r"la ora|o|o godzinie|okolo|kolo|около|към|в|sobre las|hacia las|a eso de las|"
-    r"por volta das|pelas|umas|este|kb)\s+)?"
+    r"por volta das|pelas|umas|este|kb|hajnali|ejjel|reggel|delutan|negyed|fel|haromnegyed)"
+    r"\s+){0,2}"
 )
 # What may follow a time: "in the morning", "de la noche", "noaptea", "körül".
 TAIL = (
@@ -151,7 +152,9 @@ WORD_RULES = [
     rf"afternoon))|{L}(?:{EN_HOUR})\s+(?:{minutes('en')}){NOT_TIME_AFTER}{R}",
     rf"{L}(?:at|around|about|round|just after|just before|gone|past|till|until|by|before|after|"
     r"from|like)\s+(?:midnight|midday|noon)",
-    rf"{L}midnight(?!\s+blue){R}",  # "midnight he turned up"; his midnight blue car is not
+    # "midnight he turned up"; his midnight blue car is not
+    rf"{L}midnight(?!\s+blue){R}",
+    rf"{L}(?:lunch\s?time|dinner\s?time|tea\s?time|home\s?time|school\s?run){R}",
     rf"{L}(?:at|around|about|round|gone|just gone|till|until|by|just after|just before|bout)\s+"
     rf"(?:{hours('en', but='one')}){PEOPLE_AFTER}{NOT_TIME_AFTER}{R}",
     # Romanian
@@ -479,7 +482,7 @@ ABBREVIATED_WEEKDAYS = [
     "vas",
 ]
 DAY_CUE = (
-    r"(?:last|on|this|next|that|every|past|na|no|nesta|neste|esta|este|el|los|pe|w|we|във|в|"
+    r"(?:last|on|this|next|that|every|past|mult|na|no|nesta|neste|esta|este|el|los|pe|w|we|във|в|"
     r"ultima|passada|pasado|in fiecare|fiecare|luni|todas as|todos los|cada|kazdy|kazda|"
     r"всеки|всяка|minden)"
 )

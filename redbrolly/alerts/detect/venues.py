@@ -474,7 +474,12 @@ VENUE_BEFORE = re.compile(
     rf"{L}(?:{VENUE}|the|a|an|la|el|le|o|os|na|no|do|da|al|del|az|massage|masaj|thai|"
     rf"масажн[^\W\d_]{{0,4}}|masazu|masszazs)\s+$"
 )
-CHAIN = re.compile(rf"{bounded(CHAINS)}")
+# The chains as people misspell them ("priemier in", "travel lodge", "holliday inn").
+MISSPELT_CHAINS = (
+    r"(?<![^\W_])(?:pr[ei]{1,3}m[ei]{1,3}re?\s+inn?|trav[ae]l+\s?-?lodge|"
+    r"hol+[iy]day\s+inn?(?:\s+expres+)?|tr[ae]v[ae]lod?ge|trave?l+odge|ib[iy]s+)(?![^\W_])"
+)
+CHAIN = re.compile(rf"{bounded(CHAINS)}|{MISSPELT_CHAINS}")
 ABOVE = re.compile(
     r"(?<![^\W_\u3400-\u9fff\u0e00-\u0e7f])(?:the\s+|a\s+)?(?:flats?|rooms?|place|apartments?|studio|bedsit|house|"
     r"apartamentul|apartamento|piso|mieszkani[^\W\d_]{0,3}|апартамента|lakas)\s+(?:right\s+|de\s+|do\s+|da\s+)?"
@@ -505,7 +510,19 @@ def find(text: Text, facts: Facts) -> Iterator[Span]:
     yield from again(text, found)
 
 
+# "I work at the annie's place", "working out of Kim's flat": someone's place she works in.
+SOMEONES_PLACE = re.compile(
+    r"(?<![^\W_])(?:work|works|working|worked|shifts?|incalls?)\s+(?:at|in|from|out\s+of|outta)\s+"
+    r"(?:the\s+)?(?P<place>[^\W\d_]{2,}'s\s+(?:place|house|flat|parlour|studio|salon|massage|"
+    r"spa|sauna|club|bar|rooms|apartment|gaff))"
+)
+
+
 def spans(text: Text, facts: Facts) -> Iterator[Span]:
+    for match in SOMEONES_PLACE.finditer(text.folded):
+        yield Span(
+            match.start("place") - with_the(text, match.start("place")), match.end(), KIND, "named"
+        )
     yield from named(text, facts)
     yield from pubs(text, facts)
     yield from chains(text, facts)
@@ -515,6 +532,10 @@ def spans(text: Text, facts: Facts) -> Iterator[Span]:
     yield from called(text, facts)
     yield from business_names(text, facts)
     yield from cued_in_han_or_thai(text, facts)
+
+
+def with_the(text: Text, start: int) -> int:
+    return 4 if text.folded[max(0, start - 4) : start] == "the " else 0
 
 
 def naming(text: Text, word: re.Match[str]) -> bool:
@@ -750,7 +771,10 @@ HIS_OWN = re.compile(
     r"(?<![^\W_])(?:work|works|worked|working|job|employed|manager|boss|owner|owns|runs|driver|"
     r"drives|drive|driving|delivers|delivering|deliveries|shop|shops|shopped|shopping|drink|"
     r"drinks|drinking|drank|been|regular|lucr[^\W\d_]*|trabalh[^\W\d_]*|trabaj[^\W\d_]*|"
-    r"pracuj[^\W\d_]*|работ[^\W\d_]*|dolgoz[^\W\d_]*|bea|bebe|bebia|pije|pil|an?\s+[^\W\d_]+)"
+    r"pracuj[^\W\d_]*|работ[^\W\d_]*|dolgoz[^\W\d_]*|bea|bebe|bebia|pije|pil|"
+    r"an?\s+(?:bouncer|doorman|manager|driver|chef|cook|barman|bartender|barber|security|guard|"
+    r"cleaner|mechanic|porter|waiter|nurse|doctor|teacher|regular|member|supervisor|"
+    r"delivery driver|taxi driver|cabbie))"
     r"(?:\s+[^\W\d_]+){0,2}\s+(?:at|in|for|from|with|la|no|na|em|en|w|we|в|dla|para|pentru)"
     r"\s+(?:the\s+|o\s+|a\s+)?$"
     rf"|(?:工作|上班|打工|{fold('ทำงาน')})(?:在|ที่)\s?$"  # folded: "ทำ" loses its vowel

@@ -91,7 +91,10 @@ def test_an_update_with_a_reporter_detail_waits_until_it_is_resolved(
         text="He came back to the flat above the bakery on 12 Mill Lane at 11:45pm.",
     )
     flags = selectors.unresolved(selectors.flags_in(sent_alert, fields=[f"update:{update.pk}"]))
-    assert {item.flag.kind for item in flags} == {"address", "time"}  # "the flat above … on 12 Mill Lane"
+    assert {item.flag.kind for item in flags} == {
+        "address",
+        "time",
+    }  # "the flat above … on 12 Mill Lane"
     with pytest.raises(ValidationError):
         services.alert_update_approve(moderator=people("moderator2"), update=update)
     assert not Delivery.objects.filter(idempotency_key__contains=":v2:").exists()

@@ -94,3 +94,29 @@ def test_her_handle_after_a_contact_phrase_is_flagged_even_without_an_at(
 )
 def test_words_after_a_contact_phrase_are_not_taken_for_a_handle(text: str) -> None:
     assert "contact" not in kinds(text), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "contact"),
+    [
+        (
+            "he replied to my ad (titled Sweet Sophie - Leeds Curvy Treat) and booked",
+            "Sweet Sophie - Leeds Curvy Treat",
+        ),
+        ("my listing is called 'Misty Blue Incalls' on there", "'Misty Blue Incalls'"),
+        ("text me, same phone as last time ending 771", "ending 771"),
+    ],
+)
+def test_her_ad_title_the_end_of_her_number_and_her_profile_link_are_hers(
+    text: str, contact: str
+) -> None:
+    assert flagged(contact, text, "contact"), found(text)
+
+
+def test_his_number_ending_is_not_hers() -> None:
+    assert "contact" not in kinds("he rang from a number ending 412")
+
+
+def test_her_link_masked_as_a_handle_is_still_flagged_as_maybe_hers() -> None:
+    text = "my page is fansly.com/missy_b if you need proof"
+    assert "missy_b" not in sanitise(text, Facts()) and "contact" in kinds(text), found(text)

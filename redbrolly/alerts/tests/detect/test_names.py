@@ -120,3 +120,15 @@ def test_what_he_called_her_and_who_he_asked_for_is_her_name(text: str, name: st
 )
 def test_what_he_called_her_is_not_a_name_when_it_is_a_word(text: str) -> None:
     assert "name" not in kinds(text), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("at the parlour they know me as Kiki", "Kiki"),
+        ("В клуба ме знаят като Вики.", "Вики"),
+        ("na sauna me conhecem como Duda", "Duda"),
+    ],
+)
+def test_what_they_know_her_as_is_her_name(text: str, name: str) -> None:
+    assert flagged(name, text, "name"), found(text)

@@ -147,3 +147,34 @@ def test_a_word_about_him_is_his(text: str) -> None:
 )
 def test_a_man_saying_what_he_is_is_his(text: str) -> None:
     assert "personal" not in kinds(text), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ("SW (F, 20s, Lithuanian) robbed on Friday", "(F, 20s, Lithuanian)"),
+        ("Client: female, 40s, deaf, Bulgarian. Says he", "female, 40s, deaf, Bulgarian"),
+        ("i'm a first year law student at the uni here", "first year law student"),
+        ("she's a trainee hairdresser in town", "trainee hairdresser"),
+        ("he knows me from the mosque where I pray", "the mosque where I pray"),
+        ("mă cunoaște din biserica unde merg", "biserica unde merg"),
+        ("i always walk my dog past there", "my dog"),
+        ("หนูเป็นคนเดียวที่พูดภาษาจีนได้", "คนเดียวที่พูดภาษาจีนได้"),
+    ],
+)
+def test_notes_of_who_she_is_what_she_does_and_where_she_goes_are_hers(
+    text: str, detail: str
+) -> None:
+    assert flagged(detail, text, "personal"), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "punter (M, 40s, white) hit her",
+        "he said he is a student at the uni",
+        "he had a dog in the back of the car",
+    ],
+)
+def test_notes_of_who_he_is_are_not_hers(text: str) -> None:
+    assert "personal" not in kinds(text), found(text)

@@ -278,3 +278,35 @@ def test_landmarks_in_other_languages_are_flagged(text: str, address: str) -> No
 )
 def test_his_things_text_speak_and_roads_are_not_addresses(text: str) -> None:
     assert "address" not in kinds(text, PLACES), found(text, PLACES)
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("she rents the 1st floor at 27 High Street now", "27 High Street"),
+        ("we work from 3 back lane, top flat", "3 back lane"),
+        (
+            "he waits on the corner of Priory Road and elm grove",
+            "the corner of Priory Road and elm grove",
+        ),
+        ("we stand where Canal St meets the ring road", "Canal St"),
+        ("my place is on moor st near the park", "moor st"),
+    ],
+)
+def test_numbered_generic_streets_corners_and_lowercase_st_are_addresses(
+    text: str, address: str
+) -> None:
+    assert flagged(address, text, "address"), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he wanted to pay by bank transfer",
+        "he paid by card",
+        "on the corner of Mill Road and the main road he stopped",
+    ],
+)
+def test_payment_and_generic_roads_are_not_more_of_an_address(text: str) -> None:
+    flags = found(text)
+    assert not any("transfer" in detail or "main road" in detail for detail in flags), flags

@@ -174,3 +174,15 @@ def test_a_time_does_not_start_inside_a_word() -> None:
 
 def test_his_midnight_blue_car_is_no_time() -> None:
     assert "time" not in kinds("he drives a midnight blue golf")
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("Múlt csütörtökön hajnali fél 4-kor jött", "Múlt csütörtökön hajnali fél 4-kor"),
+        ("he came round lunchtime weds 3/12", "lunchtime weds 3/12"),
+        ("he waits there at school run time", "school run"),
+    ],
+)
+def test_hungarian_parts_of_the_day_and_lunchtime_are_times(text: str, time: str) -> None:
+    assert flagged(time, text, "time"), found(text)

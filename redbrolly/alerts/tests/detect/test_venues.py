@@ -230,3 +230,33 @@ def test_thai_and_chinese_names_of_venues_are_flagged(text: str, venue: str) -> 
 )
 def test_his_places_and_capitalised_words_are_not_venues(text: str) -> None:
     assert "venue" not in kinds(text, PLACES), found(text, PLACES)
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("i been working out of the jo's place since summer", "jo's place"),
+        ("I work at Marla's flat on weekdays", "Marla's flat"),
+        ("outcall to the primier inn by the station", "primier inn"),
+        ("he booked a room at the holliday inn express", "holliday inn express"),
+        ("we met at the travel lodge last time", "travel lodge"),
+    ],
+)
+def test_someones_place_she_works_in_and_misspelt_chains_are_venues(text: str, venue: str) -> None:
+    assert flagged(venue, text, "venue"), found(text)
+
+
+def test_his_mates_place_is_not_a_venue_of_hers() -> None:
+    assert "venue" not in kinds("he took me back to his mate's place")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he booked a room at the Holiday Inn Express on the ring road",
+        "he took me to a room at the premier inn",
+        "he's been staying at Kestrel Lodge Bradford North",
+    ],
+)
+def test_the_hotel_where_it_happened_is_a_venue_even_when_he_booked_it(text: str) -> None:
+    assert "venue" in kinds(text), found(text)
