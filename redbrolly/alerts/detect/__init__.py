@@ -42,7 +42,7 @@ REMOVED = contacts.REMOVED
 # Tony's Kebabs" is a venue before it is a landmark).
 PRECEDENCE = ("time", "address", "venue", "name", "personal", "contact")
 # Two details with only this between them are one detail ("above the bookies on Church St").
-JOINING = re.compile(r"[\s,]*(?:on|in|at|of|off|by|near|the|de|pe|na|em|en|w|в|a|и|and|,)?[\s,]*")
+JOINING = re.compile(r"[\s,(]*(?:on|in|at|of|off|by|near|the|de|pe|na|em|en|w|в|a|и|and|,)?[\s,]*")
 
 
 @dataclass(frozen=True)
@@ -135,6 +135,14 @@ ABBREVIATIONS = frozenset(
 )
 
 
+def with_its_bracket(text: str, span: Span) -> Span:
+    """ "Marlowe Terrace (flat 2B)": a flag that opens a bracket closes it."""
+    inside = text[span.start : span.end]
+    if inside.count("(") > inside.count(")") and text[span.end : span.end + 1] == ")":
+        return Span(span.start, span.end + 1, span.kind, span.rule)
+    return span
+
+
 def without_full_stop(text: str, span: Span) -> Span:
     """ "St." and "p.m." keep their point; "Acacia Avenue." ends a sentence."""
     if text[span.end - 1 : span.end] != ".":
@@ -176,7 +184,9 @@ def scan(text: str, facts: Facts | None = None) -> list[Flag]:
             mask_excerpt(text[span.start : span.end]),
             str(REASONS[span.kind]),
         )
-        for span in bridged(merged(spans_in(text, facts), text), text)
+        for span in map(
+            lambda s: with_its_bracket(text, s), bridged(merged(spans_in(text, facts), text), text)
+        )
     ]
 
 

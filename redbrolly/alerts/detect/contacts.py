@@ -128,6 +128,19 @@ def find(text: Text, facts: Facts) -> Iterator[Span]:
     yield from phrases(text)
     yield from not_his(text, facts)
     yield from titles_and_links(text)
+    yield from made_of_her_name(text, facts)
+
+
+TOKEN = re.compile(r"@?(?<![\w@])[a-z0-9][a-z0-9_.]{3,}[a-z0-9]")
+
+
+def made_of_her_name(text: Text, facts: Facts) -> Iterator[Span]:
+    """A handle made of her name: "im bluebellxo on the site", "@bluebell_after_dark"."""
+    names = [name for name in facts.reporter_name_words if len(name) >= 4]
+    for match in TOKEN.finditer(text.folded) if names else ():
+        token = match.group().lstrip("@")
+        if token not in names and any(name in token for name in names):
+            yield Span(match.start(), match.end(), KIND, "hers")
 
 
 def titles_and_links(text: Text) -> Iterator[Span]:

@@ -78,14 +78,18 @@ HIS = [
     "numele lui este", "numele lui", "zice ca il cheama", "un tip pe nume", "un barbat pe nume",
     "o nome dele e", "ele se chama", "se chamava", "disse que se chamava", "um cara chamado",
     "se llama", "se llamaba", "dijo que se llamaba", "un tipo llamado", "nazywa sie",
-    "ma na imie", "przedstawil sie jako", "jego imie", "казва се", "каза че се казва",
+    "ma na imie", "przedstawil sie jako", "jego imie", "se hace llamar", "se hacia llamar",
+    "dice llamarse", "dijo llamarse", "se apresentou como", "se diz", "isi zice", "isi spune",
+    "si-a zis", "mowi na siebie", "нарича се", "представя се като", "magat", "mondta, hogy",
+    "казва се", "каза че се казва",
     "името му е", "представи се като", "a neve", "hivjak", "ugy hivjak",
 ]  # fmt: skip
 # Words after a cue that are not names.
 # Words of the community languages that are also names in the list ("Ela" is "she").
 _ALSO = "ela ele elas eles marca manda mira cara casa linda gata nina para pero como todo nada "
 ALSO_WORDS = frozenset(
-    f"{_ALSO}toda tiene tem viu disse mas mais man ama dana ina iza lia ada este esta".split()
+    f"{_ALSO}toda tiene tem viu disse mas mais man ama dana ina iza lia ada este esta suna zice "
+    "spune vine cere pleaca".split()
 )
 NOT_NAMES = (
     COMMON_WORDS
@@ -201,6 +205,7 @@ HAN_COLLEAGUE = (
 HAN_HIS = "他叫|他说他叫|他的名字是|他的名字叫|他自称|他说他是"
 HAN_STOP = set(
     "的在和是住从来今昨了被他她我你中个女人，。！？、 ,.!?在做也都就说一起还跟又才去那这哪里家边们"
+    "遇碰见看知听有没要会让给打"
 )
 # Thai often leaves out "I": a bare "ชื่อ" ("name") is hers unless he is who it is said of.
 THAI_STRONG = "ดิฉันชื่อ|ฉันชื่อ|หนูชื่อ|ผมชื่อ|เราชื่อ|ชื่อของฉันคือ|ชื่อเล่น|เรียกฉันว่า|เรียกหนูว่า|ฉันคือ|หนูคือ|ชื่อ"
@@ -238,7 +243,12 @@ OPENING = re.compile(
     r"(?:^|[.!?\n]\s*)(?:(?:hi|hey|hello|hiya|hii+)[,!\s]+)?(?:names?|name's|name is)\s+"
     r"(?P<name>[^\W\d_]{2,})|(?:^|[.!?\n]\s*)(?:(?:hi|hey|hello|hiya|hii+)[,!\s]+)?"
     r"(?:(?:it's|its|it is)\s+)?(?P<here>[^\W\d_]{2,})\s+here\b"
+    r"|(?<![^\W_])(?:it's|its|it is)\s+(?P<its>[^\W\d_]{2,})\s+here\b"
 )
+# Another name of hers in brackets after one: "shell here (shelley on the forms)".
+ALSO_KNOWN = re.compile(r"(?:\s+here)?,?\s*\((?:aka\s+|or\s+)?(?P<name>[^\W\d_]{2,})(?=[\s)])")
+# A Thai colleague by her name with "พี่"/"น้อง": "พี่แหม่มเพื่อนร่วมงาน".
+THAI_HONORIFIC = re.compile(r"(?:พี่|น้อง)(?P<name>[\u0e00-\u0e7f]{2,6}?)(?=เพื่อน|ก็|ได้|ที่ทำงาน)")
 SIGN_OFF = re.compile(
     rf"(?:^|\n|[.!?]\s*|\s)(?P<lead>(?:{THANKS})[,!.\s]+|[-–—~]+\s*)?"
     r"(?P<name>[^\W\d_]{2,}(?:['’][^\W\d_]+)?)(?:\s*x+)?[\s.!,x~]*$"
@@ -265,8 +275,23 @@ def find(text: Text, facts: Facts) -> Iterator[Span]:
         *written_names(text, his, facts),
         *in_han_or_thai(text, his),
     ]
+    found += [*also_known(text, found), *thai_colleagues(text, his)]
     yield from found
     yield from said_again(text, found)
+
+
+def also_known(text: Text, found: list[Span]) -> Iterator[Span]:
+    """ "shell here (shelley on the forms)": a name in brackets right after one of hers."""
+    for span in found:
+        after = ALSO_KNOWN.match(text.folded, span.end)
+        if after and bare(after.group("name")) not in NOT_NAMES:
+            yield Span(after.start("name"), after.end("name"), KIND, span.rule)
+
+
+def thai_colleagues(text: Text, his: set[str]) -> Iterator[Span]:
+    for match in THAI_HONORIFIC.finditer(text.original):
+        if fold(match.group("name")) not in his:
+            yield Span(match.start(), match.end("name"), KIND, "colleague")
 
 
 def said_again(text: Text, found: list[Span]) -> Iterator[Span]:
@@ -353,10 +378,10 @@ def cued(text: Text, his: set[str], facts: Facts) -> Iterator[Span]:
         if wanted and word is not None and looks_like_a_name(text, word, strong=False):
             yield Span(match.start("name"), match.end("suffix"), KIND, "first person")
     for match in OPENING.finditer(text.folded):
-        group = "name" if match.group("name") else "here"
+        group = next(g for g in ("name", "here", "its") if match.group(g))
         word = WORD.fullmatch(text.folded, match.start(group), match.end(group))
         wanted = word is not None and bare(word.group()) not in skip
-        if wanted and word is not None and looks_like_a_name(text, word, strong=group == "name"):
+        if wanted and word is not None and looks_like_a_name(text, word, strong=group != "here"):
             yield Span(*name_span(text, word), KIND, "first person")
     for match in AND_ME.finditer(text.folded):
         group = "name" if match.group("name") else "after"
@@ -572,6 +597,11 @@ ENDINGS = (
 )  # fmt: skip
 
 
+# Hungarian case endings no ordinary word of the other languages ends a name with: a name
+# with one is a name even first in its sentence ("Zsófival együtt hívtuk").
+HUNGARIAN_CASES = ("nak", "nek", "val", "vel", "rol", "tol", "nal", "nel", "hoz", "hez", "ert")
+
+
 def womans_name_inflected(word: str) -> bool:
     if word in first_names():
         return False  # a name of its own ("Andrei" is not "Andrea" inflected)
@@ -585,6 +615,9 @@ def womans_name_inflected(word: str) -> bool:
     return False
 
 
+FROM_A_PLACE = re.compile(r"(?<![^\W_])(?:de|din|da|do|z|ze|от|из)\s+$")
+
+
 def written_names(text: Text, his: set[str], facts: Facts) -> Iterator[Span]:
     """A woman's name anywhere: hers or a colleague's (his names and places left alone)."""
     for word in text.words:
@@ -592,10 +625,15 @@ def written_names(text: Text, his: set[str], facts: Facts) -> Iterator[Span]:
         if name in his or name in NOT_NAMES or name in facts.place_words or len(name) < 3:
             continue
         if not may_be_a_womans_name(name):
-            inflected = text.is_capitalised(word.start()) and not text.starts_sentence(word.start())
+            capitalised = text.is_capitalised(word.start())
+            inflected = capitalised and (
+                not text.starts_sentence(word.start()) or name.endswith(HUNGARIAN_CASES)
+            )
             if inflected and womans_name_inflected(name) and name not in his:
                 yield Span(word.start(), word.end(), KIND, "a woman's name")
             continue
+        if FROM_A_PLACE.search(text.folded, max(0, word.start() - 8), word.start()):
+            continue  # "español de Valencia", "din Florența": a place he is from
         if text.is_capitalised(word.start()):
             first_word = text.starts_sentence(word.start())
             if name not in CAPITALISED_NOT_NAMES and not (first_word and name in WORDS_FIRST):

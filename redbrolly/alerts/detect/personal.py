@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from redbrolly.alerts.detect.facts import Facts
 from redbrolly.alerts.detect.lexicon import I_AM, NATIONALITIES
-from redbrolly.alerts.detect.text import Span, Text, alternatives, bounded
+from redbrolly.alerts.detect.text import Span, Text, alternatives, bounded, trim_end
 
 KIND = "personal"
 BOUND = r"(?<![^\W_\u3400-\u9fff\u0e00-\u0e7f])"
@@ -225,13 +225,17 @@ MINE = (
     r"(?<![^\W_])(?:i|i'm|im|i've|ive|i'd|my|me|mine|myself|eu|meu|minha|mim|comigo|yo|mi|mis|"
     r"me|tengo|llevo|ja|moj|moja|moje|mam|mnie|mi|аз|моя|моят|моята|ми|имам|nekem|am|"
     r"mea|meu|mele|al meu|a mea)(?![^\W_])|我|ฉัน|หนู"
+    # Hungarian says "my" with an ending: "a csípőmön", "a karomon", "a nyakamon".
+    r"|(?<![^\W_])(?:csipomon|csipomen|karomon|nyakamon|hatamon|labamon|hasamon|mellemen|"
+    r"arcomon|kezemen|vallamon|derekamon|bokamon|csuklomon|fenekemen)(?![^\W_])"
 )
 HIS = (
     r"(?<![^\W_])(?:he|his|him|he's|hes|lui|dele|ele|jego|jemu|той|неговата|tiene|tem|su|sus|"
     r"seu|sua|има|"
     r"неговия|негов|му|ő|neki|övé)(?![^\W_])|他|เขา"
 )
-MARK = re.compile(bounded(MARKS))
+# Hungarian writes a tattoo into one word with what it is of ("sárkánytetoválás").
+MARK = re.compile(rf"{bounded(MARKS)}|(?<![^\W_])[^\W\d_]*tetovalas[^\W\d_]*")
 # "im 6 months gone", "7 months along": pregnant.
 MONTHS_GONE = re.compile(
     r"(?<![^\W_])(?:\d|one|two|three|four|five|six|seven|eight|nine)\s+months?\s+"
@@ -257,6 +261,7 @@ ONLY_WHERE = re.compile(
 )
 OTHER_SUPERLATIVES = re.compile(
     r"(?<![^\W_])(?:la mayor|la mas joven|la mas vieja|la mas alta|cea mai tanara|cea mai batrana|"
+    r"cea mai in varsta|cea mai mica|a mais experiente|la mas mayor|"
     r"cea mai mare|cea mai inalta|a mais velha|a mais nova|a mais alta|najstarsza|najmlodsza|"
     r"najwyzsza|най-възрастната|най-младата|най-високата|a legidosebb|a legfiatalabb|"
     r"a legmagasabb)(?![^\W_])|最高的|最矮的|最年轻的|最小的|最老的|唯一的|唯一一个"
@@ -308,7 +313,24 @@ HER_OCCUPATION = re.compile(
 )
 # Thai: "ฉันเป็นคนเดียวที่ทำงาน…" (I am the only one who works …), to the next space.
 THAI_ONLY = re.compile(r"(?:ฉัน|หนู|เธอ)(?:เป็น)?คนเดียวที่[\u0e00-\u0e7f]{0,60}")
+# How others would know her: "I'm the older lass wi the grey bob", "im the one who walks with
+# the stick", "I'm the receptionist with the terrier"; and the feminine "the one with" of the
+# other languages ("cea cu părul albastru", "ta z aparatem", "aquela com", "тази с").
+THE_ONE_WITH = re.compile(
+    rf"(?:{SHE_CUE})\s+(?:the|that)\s+(?:[^\W\d_]+\s+){{0,3}}?(?:one|girl|woman|lady|lass|lassie|"
+    r"quine|hen|bird|receptionist|maid|blonde|brunette|redhead|ginger|mum|granny|nan)\s+"
+    r"(?:with|wi|who|that|wearing|in\s+the)(?![^\W_])"
+    r"|(?<![^\W_])(?:cea|aceea|ta|tamta|aquela|тази|онази)\s+(?:cu|care|z|ktora|com|que|с|която)"
+    r"\s+[^\W\d_]"
+)
+# Her age in her language: "am 52 de ani", "tenho 48 anos", "mam 50 lat", "52 éves vagyok".
+HER_AGE = re.compile(
+    r"(?<![^\W_])(?:am|tenho|tengo|mam|имам)\s+\d{2}\s+(?:de\s+)?(?:ani|anos|anos|lat|lata|години)"
+    r"(?![^\W_])|(?<![^\W_])\d{2}\s+eves\s+vagyok|我(?:今年)?\d{2}岁|(?:ฉัน|หนู)อายุ\s?\d{2}"
+)
 PATTERNS += [
+    (THE_ONE_WITH, "how others would know her"),
+    (HER_AGE, "her height or age"),
     (DEMOGRAPHIC, "who she is"),
     (HER_OCCUPATION, "what she does"),
     (THAI_ONLY, "the only one"),
@@ -387,6 +409,9 @@ def clause_around(text: Text, start: int, end: int, rule: str) -> Span:
     """From the start of the clause to the end of the sentence: what she says of herself
     runs on ("i am Thai and i work in Luton"), and all of it is hers."""
     end = max(end, text.sentence_end(end))
+    if rule == "how others would know her":  # "… wi the grey bob and glasses, Moira"
+        stop = re.compile(r"[,.;!?\n]|$").search(text.folded, end, end + 80)
+        end = trim_end(text.original, start, stop.start()) if stop else end
     for after in (HEIGHT_AFTER, THAT_IS_ME):
         if found := after.match(text.folded, end):
             end = found.end()

@@ -172,7 +172,8 @@ WEAK_PREPOSITIONS = ["over", "under", "za", "над"]
 # ...and these with a brand or a place word ("near the car wash", "by the level crossing").
 NEAR_PREPOSITIONS = [
     "near", "nr", "by", "close to", "langa", "perto do", "perto da", "cerca del", "cerca de la",
-    "obok", "nad", "kolo", "przy", "близо до", "до", "пред", "przed",
+    "obok", "nad", "kolo", "przy", "близо до", "до", "пред", "przed", "past", "just past",
+    "beyond",
 ]  # fmt: skip
 # Places named by a brand: a door near one is easy to find.
 NAMED_PLACES = [
@@ -254,7 +255,7 @@ ABROAD_DOORS = [
 ]  # fmt: skip
 PLACE_NOUNS += PLACE_NOUNS_ABROAD
 
-HOUSE_NUMBER = r"\d{1,4}[a-z]?(?:\s*[-/]\s*\d{1,4}[a-z]?)?(?:-[^\W\d_]{1,4})?"
+HOUSE_NUMBER = r"\d{1,4}[a-z]?(?:\s*[-/]\s*(?:\d{1,4}[a-z]?|[a-z](?![^\W\d_])))?(?:-[^\W\d_]{1,4})?"
 STREET = bounded(STREET_WORDS)
 NAME_WORD = r"[^\W\d_][\w'’\-]*"
 NUMBERED_STREET = re.compile(
@@ -315,7 +316,7 @@ DOORS_FROM = (
 STRONG_LANDMARK = re.compile(
     rf"(?:{bounded(STRONG_PREPOSITIONS)}|{L}(?:{DOORS_FROM}))\s+{ARTICLE}{WHAT}"
 )
-NEAR_LANDMARK = re.compile(rf"{bounded(NEAR_PREPOSITIONS)}\s+{ARTICLE}{WHAT}")
+NEAR_LANDMARK = re.compile(rf"(?<!-){bounded(NEAR_PREPOSITIONS)}\s+{ARTICLE}{WHAT}")
 WEAK_LANDMARK = re.compile(rf"{bounded(WEAK_PREPOSITIONS)}\s+{ARTICLE}{WHAT}")
 NAMED_PLACE = re.compile(bounded(NAMED_PLACES))
 # Place words take their endings in the other languages ("magazinului", "sklepem").
@@ -329,8 +330,9 @@ AFTER_THE_PLACE = re.compile(
     r"\s?(?:对面|对过|旁边|边上|后面|后边|楼上|楼下|隔壁|附近|门口)"
     r"(?:[一二三四五六七八九十\d]{1,3}楼)?"
 )
+# "หลังมือ" is the back of a hand, "หลังจาก" is "after": no landmark.
 THAI_LANDMARK = re.compile(
-    r"(?:ตึก|อาคาร|บ้าน|คอนโด|หอพัก)?(?:ฝั่งตรงข้าม|ตรงข้าม|ติดกับ|ข้างๆ|ข้าง|ด้านหลัง|หลัง|ชั้นบน|ใกล้|เหนือ)\s?[\u0e00-\u0e7fa-z]{2,15}"
+    r"(?:ตึก|อาคาร|บ้าน|คอนโด|หอพัก)?(?:ฝั่งตรงข้าม|ตรงข้าม|ติดกับ|ข้างๆ|ข้าง|ด้านหลัง|หลัง(?!มือ|เท้า|คอ|หู|จาก|เลิก|ตี|เที่ยง)|ชั้นบน|ใกล้|เหนือ)\s?[\u0e00-\u0e7fa-z]{2,15}"
 )
 # A Chinese address: the street and number, the block (座, 栋), the unit (单元), room (室).
 HAN_UNIT = r"(?:[a-z\d一二三四五六七八九十]{1,4}(?:座|栋|幢|单元|室|号楼|号房|楼|层))"
@@ -494,6 +496,7 @@ def details(text: Text, facts: Facts) -> Iterator[Span]:
     yield from streets(text, facts)
     yield from one_word_streets(text, facts)
     yield from buildings(text, facts)
+    yield from flats_and_estates(text, facts)
     yield from outward_codes(text)
     yield from landmarks(text, facts)
     for match in FLOOR.finditer(text.folded):
@@ -614,6 +617,8 @@ DOOR_HEADS = [
     "hostel", "refuge", "caravan", "houseboat", "mobile home", "chalet", "cabin", "attic",
     "loft", "cellar", "landing", "ginnel", "snicket", "passage", "courtyard", "car park",
     "carpark", "parking", "drive", "driveway", "lock-up", "lockup", "bench", "shelter",
+    "box", "phone box", "phonebox", "telephone box", "lay-by", "layby", "post box", "postbox",
+    "lamp post", "bins", "garages", "steps", "underpass", "wall", "fence", "bus shelter",
 ]  # fmt: skip
 DOOR_HEAD = re.compile(rf"(?:{alternatives(DOOR_HEADS + PLACE_NOUNS)})(?:s|es)?")
 # In the other languages a place word begins the phrase itself ("на паркинга зад …").
@@ -918,9 +923,36 @@ BUILDING_WORDS = [
     "tower", "towers", "point", "apartments", "flats", "chambers",
     "halls", "residence", "court", "heights", "mansions", "buildings", "block",
 ]  # fmt: skip
+# A flat in a named building, in the languages that say the building after: "el 5C del
+# edificio Marlin House", "o 3B do prédio Atlântico", "apartamentul 4 din blocul Rapsodia".
+FLAT_IN_BUILDING = re.compile(
+    r"(?<![^\W_])(?:(?:el|la|o|a|nr\.?|no\.?|apartamentul|apartamento|piso|mieszkanie)\s+)?"
+    r"\d{1,4}[a-z]?\s+(?:del?|do|da|din|w|в)\s+(?:edificio|bloque|portal|predio|bloco|blocul|"
+    r"cladirea|budynku|bloku|блок|сграда)\s+[^\W\d_][\w'\-]*(?:\s+[^\W\d_][\w'\-]*){0,2}"
+)
+# A named estate in any case: "i live on the larkspur estate" (not "the council estate").
+NAMED_ESTATE = re.compile(
+    r"(?<![^\W_])(?:on|off|near|from|in|at|round)\s+the\s+(?P<name>[^\W\d_]{3,}(?:\s+[^\W\d_]{3,})?)"
+    r"\s+estate(?![^\W_])"
+)
+GENERIC_ESTATES = frozenset(
+    ["council", "housing", "industrial", "trading", "business", "retail", "new", "old", "big",
+     "same", "whole", "local", "rough", "posh", "private", "other", "next", "caravan"]
+)  # fmt: skip
 BUILDING = re.compile(
     rf"(?P<name>(?:{NAME_WORD}\s+){{1,3}})(?:{alternatives(BUILDING_WORDS)})(?![^\W\d_])"
 )
+
+
+def flats_and_estates(text: Text, facts: Facts) -> Iterator[Span]:
+    for match in FLAT_IN_BUILDING.finditer(text.folded):
+        yield Span(match.start(), match.end(), KIND, "flat or unit")
+    for match in NAMED_ESTATE.finditer(text.folded):
+        words = match.group("name").split()
+        if not any(
+            w in GENERIC_ESTATES or w in COMMON_WORDS or w in facts.place_words for w in words
+        ):
+            yield Span(match.start(), match.end(), KIND, "street")
 
 
 def buildings(text: Text, facts: Facts) -> Iterator[Span]:

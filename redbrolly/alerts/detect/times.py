@@ -33,7 +33,8 @@ BEFORE = (
 )
 # What may follow a time: "in the morning", "de la noche", "noaptea", "körül".
 TAIL = (
-    r"(?:\s+(?:at night|in the (?:morning|evening|afternoon|night)|in (?:morning|night|evening)|"
+    r"(?:\s+(?:at night|in the (?:morning|mornin'?|evening|evenin'?|afternoon|night)|"
+    r"in (?:morning|night|evening)|"
     r"tonight|noaptea|seara|dimineata|da (?:noite|manha|madrugada|tarde)|"
     r"de la (?:noche|manana|madrugada|tarde)|w nocy|rano|wieczorem|вечерта|сутринта|"
     r"през нощта|вечер|este|ejjel|reggel|korul|ish|or so|y media|y cuarto|y pico|menos cuarto|"
@@ -483,20 +484,27 @@ ABBREVIATED_WEEKDAYS = [
 ]
 DAY_CUE = (
     r"(?:last|on|this|next|that|every|past|mult|na|no|nesta|neste|esta|este|el|los|pe|w|we|във|в|"
-    r"ultima|passada|pasado|in fiecare|fiecare|luni|todas as|todos los|cada|kazdy|kazda|"
+    r"ultima|passada|pasado|in fiecare|fiecare|luni|todas as|todos los|toda|todo|cada|kazdy|kazda|"
     r"всеки|всяка|minden)"
 )
 PART_OF_DAY = (
     r"(?:(?:late|early|keso|kora|tarziu|tarde|pozno|pozna|късно|рано|kesoi|korai)\s+)?"
-    r"(?:night|nite|nyt|morning|evening|afternoon|eve|gone|just gone|noaptea|seara|dimineata|"
+    r"(?:night|nite|nyt|morning|mornin|evening|evenin|afternoon|eve|gone|just gone|before last|"
+    r"past|just past|noaptea|seara|dimineata|"
     r"a\s+noite|a\s+noche|noche|wieczorem|w\s+nocy|вечерта|вечер|сутринта|este|ejjel|reggel)"
 )
 SHORT = alternatives(SHORT_WEEKDAYS)
+# "Friday the twenty-sixth": a day of the month in words.
+ORDINAL_WORD = (
+    r"(?:(?:twenty|thirty)[\s-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+    r"nineteenth|twentieth|thirtieth"
+)
 WEEKDAY = re.compile(
     rf"(?:(?:{L}{DAY_CUE}\s+)?(?:{bounded(WEEKDAYS)}|{L}{POLISH_WEEKDAYS}{R})"
     rf"|{L}{DAY_CUE}\s+(?:{SHORT})\.?{R}"
     rf"|{L}(?:{SHORT})(?=\s+{PART_OF_DAY}{R}))"
-    rf"(?:\s+{PART_OF_DAY})?(?:,?\s+(?:the\s+|dia\s+|el\s+|pe\s+)?{DAY}(?:st|nd|rd|th|-?(?:en|an|jen|go|ti|ri|vi|ти|ри|ви)|-a|-o)?(?![\d:*]))?"
+    rf"(?:\s+{PART_OF_DAY})?(?:,?\s+(?:the\s+|dia\s+|el\s+|pe\s+)?(?:{DAY}(?:st|nd|rd|th|-?(?:en|an|jen|go|ti|ri|vi|ти|ри|ви)|-a|-o)?(?![\d:*])|{ORDINAL_WORD}))?"
     rf"(?:\s+(?:of\s+|de\s+)?{MONTH})?"
 )
 ABBREVIATED = re.compile(rf"{L}(?:{alternatives(ABBREVIATED_WEEKDAYS)})\.?{R}")
@@ -506,7 +514,7 @@ HAN_WEEKDAY = re.compile(
     r"(?:上个?|这个?|下个?|本)?(?:星期|礼拜|周)[一二三四五六日天]|昨天|昨晚|前天|今晚|今天晚上|昨天晚上"
 )
 THAI_WEEKDAY = re.compile(
-    r"(?:วัน)?(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)(?:ที่\s?\d{1,2})?|เมื่อวาน(?:นี้)?|เมื่อคืน(?:นี้)?"
+    r"(?:เมื่อ)?(?:วัน)?(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)(?:ที่\s?\d{1,2}|ที่แล้ว|นี้|ก่อน)?|เมื่อวาน(?:นี้)?|เมื่อคืน(?:นี้)?"
 )
 RELATIVE = re.compile(
     r"(?<![^\W_\u3400-\u9fff\u0e00-\u0e7f])(?:yesterday|yday|last\s+night|the\s+night\s+before|the\s+day\s+before\s+yesterday|"
@@ -818,7 +826,9 @@ _, CUED_AFTER = grows(CUES_AFTER)
 # February, around the 23h", "Domingo passado, dia 14".
 BETWEEN = re.compile(
     r"(?:[\s,.;/()–—-]|，|、|(?<![^\W_])(?:the|of|on|at|de|del|do|da|pe|dia|el|la|a|in|y|e|i|"
-    r"и|на|в|and|to|from|until|till|um|no|na|w|o)(?![^\W_]))*"
+    r"и|на|в|and|to|from|until|till|um|no|na|w|o|between|about|around|das|as|às|ás|des|"
+    r"must've been|must have been|musta been|it was|was|it were|about|ตอน|เวลา|около|към|"
+    r"koło|około|pe la|por volta das|sobre las|a las)(?![^\W_]))*"
 )
 # Between a short weekday and the date after it ("Thurs 8th", "sâmb. pe 17").
 NEXT_TO = re.compile(r"\.?,?\s*(?:(?:the|pe|dia|el|de|на)\s+)?")

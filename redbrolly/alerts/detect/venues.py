@@ -482,7 +482,8 @@ MISSPELT_CHAINS = (
 CHAIN = re.compile(rf"{bounded(CHAINS)}|{MISSPELT_CHAINS}")
 ABOVE = re.compile(
     r"(?<![^\W_\u3400-\u9fff\u0e00-\u0e7f])(?:the\s+|a\s+)?(?:flats?|rooms?|place|apartments?|studio|bedsit|house|"
-    r"apartamentul|apartamento|piso|mieszkani[^\W\d_]{0,3}|апартамента|lakas)\s+(?:right\s+|de\s+|do\s+|da\s+)?"
+    r"apartamentul|apartament|garsoniera|garsoniera|apartamento|piso|mieszkani[^\W\d_]{0,3}|"
+    r"апартамента|апартамент|lakas)\s+(?:right\s+|de\s+|do\s+|da\s+)?"
     r"(?:above|over|below|under|upstairs from|next to|behind|opposite|deasupra|em cima|"
     r"encima|nad|над|felett|folott)\s+"
 )
@@ -505,9 +506,48 @@ THAI_NAMED = re.compile(
 def find(text: Text, facts: Facts) -> Iterator[Span]:
     # The street a venue is on is an address of its own ("places"), flagged beside it, so a
     # moderator who keeps the venue still takes the street out.
-    found = [span for span in spans(text, facts) if not about_him(text, span.start, span.end)]
+    found = [
+        where_it_is(text, span)
+        for span in (*spans(text, facts), *quoted(text))
+        if not about_him(text, span.start, span.end)
+    ]
     yield from found
     yield from again(text, found)
+
+
+# Where a venue is, after its name: "Velvet Orchid Sauna on the quayside", "… by the airport".
+WHERE_AFTER = re.compile(
+    r"\s+(?:on|by|near|off|at|down)\s+the\s+(?:quayside|quay|seafront|sea front|front|harbour|"
+    r"harbourside|waterfront|promenade|prom|ring road|bypass|retail park|industrial estate|"
+    r"high street|docks|marina|canal|riverside|airport|station|motorway|beach|pier)(?![^\W_])"
+)
+
+
+def where_it_is(text: Text, span: Span) -> Span:
+    after = WHERE_AFTER.match(text.folded, span.end)
+    return Span(span.start, after.end(), span.kind, span.rule) if after else span
+
+
+# A name in quotes with a venue word before it or inside it, or where she works: "работя в
+# масажното студио „Синя лагуна“", "在曼城的“金莲花按摩”上班", "the 'Pink Lady' parlour".
+QUOTED = re.compile(r"[“\"„«「『'‘](?P<name>[^”\"“»」』'’\n]{2,30})[”\"“»」』'’]")
+QUOTE_CUE = re.compile(
+    rf"(?:{VENUE}|work|works|working|worked|在|ที่|работя в|lucrez la|trabalho n[oa]|"
+    r"trabajo en|pracuje w|dolgozom)\s*(?:[^\W\d_]+\s+){0,1}$"
+)
+HAN_VENUE_WORD = re.compile(rf"{HAN_VENUES}|按摩|{THAI_VENUES}")
+
+
+def quoted(text: Text) -> Iterator[Span]:
+    for match in QUOTED.finditer(text.original):
+        name = match.group("name")
+        before = text.folded[max(0, match.start() - 30) : match.start()]
+        inside = VENUE_WORD_AFTER.search(" " + fold(name)) or HAN_VENUE_WORD.search(name)
+        after = VENUE_WORD_AFTER.match(text.folded, match.end())
+        short = not re.search(r"\s{2}|[.!?]", name) and len(name.split()) <= 5
+        if short and (inside or after or QUOTE_CUE.search(before)):
+            end = after.end() if after else match.end()
+            yield Span(match.start(), end, KIND, "named")
 
 
 # "I work at the annie's place", "working out of Kim's flat": someone's place she works in.
@@ -732,12 +772,20 @@ def above(text: Text) -> Iterator[Span]:
         yield Span(match.start(), max(end, match.end()), KIND, "above")
 
 
+# Where the venue is, before it: "Canary Wharf的Harbour Crest酒店".
+LATIN_WHERE = re.compile(r"[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2}\s?的\s?$")
+
+
 def in_han_or_thai(text: Text, facts: Facts) -> Iterator[Span]:
     for match in (*HAN_NAMED.finditer(text.original), *HAN_NAMED_AFTER.finditer(text.original)):
         latin = match.group("latin")
         if latin is not None:
             if not {fold(word) for word in WORD.findall(latin)} <= facts.place_words | GENERIC:
-                yield Span(match.start(), match.end(), KIND, "named")
+                where = LATIN_WHERE.search(
+                    text.original[max(0, match.start() - 30) : match.start()]
+                )
+                start = match.start() - (len(where.group()) if where else 0)
+                yield Span(start, match.end(), KIND, "named")
             continue
         name = match.group("name")
         start = match.start("name")
@@ -1101,8 +1149,11 @@ def cued_in_han_or_thai(text: Text, facts: Facts) -> Iterator[Span]:
     for match in (*HAN_CUE.finditer(text.original), *THAI_CUE.finditer(text.original)):
         group = next(name for name in ("latin", "at") if match.group(name) is not None)
         before = text.original[max(0, match.start() - 12) : match.start()]
-        if match.groupdict().get("called") and not HAN_SHOP_BEFORE.search(before):
-            continue  # "他叫 Martin": a person is called so too
+        if match.groupdict().get("called") and (
+            not HAN_SHOP_BEFORE.search(before)
+            or re.search(r"(?:他|她|我|客人|男的)(?:说他)?$", before)
+        ):
+            continue  # "他叫 Martin", "客人说他叫James": a person is called so too
         start, end, words = name_at(text, match.start(group))
         if words and not names_nothing(words, facts):
             yield Span(start, end, KIND, "named")

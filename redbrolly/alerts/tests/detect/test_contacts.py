@@ -120,3 +120,9 @@ def test_his_number_ending_is_not_hers() -> None:
 def test_her_link_masked_as_a_handle_is_still_flagged_as_maybe_hers() -> None:
     text = "my page is fansly.com/missy_b if you need proof"
     assert "missy_b" not in sanitise(text, Facts()) and "contact" in kinds(text), found(text)
+
+
+def test_a_handle_made_of_her_working_name_is_hers() -> None:
+    facts = Facts(reporter_names=("Marigold",))
+    text = "he found me, im marigoldxx on the site"
+    assert flagged("marigoldxx", text, "contact", facts), found(text, facts)

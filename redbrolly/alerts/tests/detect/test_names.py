@@ -132,3 +132,30 @@ def test_what_he_called_her_is_not_a_name_when_it_is_a_word(text: str) -> None:
 )
 def test_what_they_know_her_as_is_her_name(text: str, name: str) -> None:
     assert flagged(name, text, "name"), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ey up its trish here (patricia on me forms)", "patricia"),
+        ("พี่นกเพื่อนร่วมงานมาช่วย", "พี่นก"),
+        ("Katával együtt mentünk haza.", "Katával"),
+    ],
+)
+def test_her_other_name_in_brackets_thai_honorifics_and_hungarian_cases(
+    text: str, name: str
+) -> None:
+    assert flagged(name, text, "name"), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "se hace llamar Toni, es de Málaga",
+        "un tip din Florența, mare și chel",
+        "Sună de pe un număr ascuns și cere",
+        "好几个姐妹遇到了他",
+    ],
+)
+def test_his_alias_a_place_he_is_from_and_verbs_are_not_her_name(text: str) -> None:
+    assert "name" not in kinds(text), found(text)

@@ -178,3 +178,30 @@ def test_notes_of_who_she_is_what_she_does_and_where_she_goes_are_hers(
 )
 def test_notes_of_who_he_is_are_not_hers(text: str) -> None:
     assert "personal" not in kinds(text), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        (
+            "you'll know me, I'm the tall lass wi the red coat and boots",
+            "the tall lass wi the red coat and boots",
+        ),
+        ("im the one who always has her dog with her", "the one who always has her dog with her"),
+        ("sunt cea cu ochelari roșii", "cea cu ochelari roșii"),
+        ("jestem ta z kolczykiem w nosie", "ta z kolczykiem w nosie"),
+        ("am 47 de ani și lucrez singură", "am 47 de ani"),
+        ("tenho 51 anos, sou a mais velha", "tenho 51 anos"),
+        ("a karomon lévő pillangótetoválás miatt", "pillangótetoválás"),
+    ],
+)
+def test_how_others_would_know_her_and_her_age_in_her_language(text: str, detail: str) -> None:
+    assert flagged(detail, text, "personal"), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["he was the one with the beard", "he's the one who rang last week", "el tiene 50 años"],
+)
+def test_the_one_with_said_of_him_is_not_hers(text: str) -> None:
+    assert "personal" not in kinds(text), found(text)

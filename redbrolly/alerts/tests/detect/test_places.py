@@ -310,3 +310,40 @@ def test_numbered_generic_streets_corners_and_lowercase_st_are_addresses(
 def test_payment_and_generic_roads_are_not_more_of_an_address(text: str) -> None:
     flags = found(text)
     assert not any("transfer" in detail or "main road" in detail for detail in flags), flags
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "i wait by the phone box at the top of Quarry Hill",
+            "the phone box at the top of Quarry Hill",
+        ),
+        (
+            "he dropped me at the lay-by past the Oakwood allotments",
+            "the lay-by past the Oakwood allotments",
+        ),
+        ("my flat is in Rowan Court 12/C", "Rowan Court 12/C"),
+        ("he came to Primrose Close (no. 4) twice", "Primrose Close (no. 4)"),
+        ("vivo en el 3B del edificio Coral House, en Hull", "el 3B del edificio Coral House"),
+        ("i live on the bramblewood estate", "the bramblewood estate"),
+    ],
+)
+def test_places_by_the_road_flats_in_named_buildings_and_named_estates(
+    text: str, address: str
+) -> None:
+    assert flagged(address, text, "address"), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "after the chippy closed he came",
+        "he lives on the council estate",
+        "มีรอยสักที่หลังมือ",
+        "he dropped it by the lay-by",
+    ],
+)
+def test_times_his_estate_and_the_back_of_a_hand_are_no_address(text: str) -> None:
+    flags = found(text)
+    assert "address" not in flags.values() or "lay-by" in text, flags

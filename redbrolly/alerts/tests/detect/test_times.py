@@ -186,3 +186,21 @@ def test_his_midnight_blue_car_is_no_time() -> None:
 )
 def test_hungarian_parts_of_the_day_and_lunchtime_are_times(text: str, time: str) -> None:
     assert flagged(time, text, "time"), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("it was the Weds before last, the 4th, 10pm", "the Weds before last, the 4th, 10pm"),
+        ("on 3rd March between 1 and half 1", "on 3rd March between 1 and half 1"),
+        ("vem toda segunda das 22h às 23h", "toda segunda das 22h às 23h"),
+        ("Sunday past, must've been twenty past two", "Sunday past, must've been twenty past two"),
+        (
+            "Saturday the twenty-first at about ten to nine",
+            "Saturday the twenty-first at about ten to nine",
+        ),
+        ("เมื่อวันศุกร์ที่แล้ว ตอนตีสาม", "เมื่อวันศุกร์ที่แล้ว ตอนตีสาม"),
+    ],
+)
+def test_a_day_and_its_time_said_together_are_one_time(text: str, time: str) -> None:
+    assert flagged(time, text, "time"), found(text)

@@ -260,3 +260,25 @@ def test_his_mates_place_is_not_a_venue_of_hers() -> None:
 )
 def test_the_hotel_where_it_happened_is_a_venue_even_when_he_booked_it(text: str) -> None:
     assert "venue" in kinds(text), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("работя в салона „Бяла роза“ в Нотингам", "„Бяла роза“"),
+        ("我在“红玫瑰按摩”上班", "“红玫瑰按摩”"),
+        ("I work at the 'Blue Moon' parlour", "'Blue Moon' parlour"),
+        ("been at Silk Lotus Spa on the seafront for years", "Silk Lotus Spa on the seafront"),
+        ("去了Kings Cross的Oakfield酒店", "Kings Cross的Oakfield酒店"),
+        ("in apartamentul de deasupra florariei Rosa", "apartamentul de deasupra florariei Rosa"),
+    ],
+)
+def test_quoted_names_where_a_venue_is_and_flats_above_in_other_languages(
+    text: str, venue: str
+) -> None:
+    assert flagged(venue, text, "venue"), found(text)
+
+
+@pytest.mark.parametrize("text", ["he texted 'u free tonite' at 2am", "客人说他叫James，很凶"])
+def test_what_he_said_in_quotes_and_his_name_are_not_venues(text: str) -> None:
+    assert "venue" not in kinds(text), found(text)
