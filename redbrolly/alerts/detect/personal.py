@@ -209,6 +209,8 @@ PATTERNS += [(RECOGNISE, "how he would know her"), (SUPERLATIVE, "the only one")
 # Marks and aids: said in a clause that is hers ("the koi tattoo down my left side", "a
 # tatuagem que eu tenho no pescoço", "I wear hearing aids"), not his ("his tattoo").
 MARKS = [
+    # Her children's school or nursery finds her at the gate.
+    "primary", "primary school", "nursery", "playgroup", "creche", "school gate", "school run",
     "tattoo", "tattoos", "tat", "tats", "ink", "scar", "scars", "birthmark", "birth mark",
     "burn mark", "burn", "mole", "piercing", "piercings", "brace", "braces", "hearing aid",
     "hearing aids", "crutches", "crutch", "walking stick", "wheelchair", "prosthetic",
@@ -318,7 +320,7 @@ THAI_ONLY = re.compile(r"(?:ฉัน|หนู|เธอ)(?:เป็น)?ค�
 # other languages ("cea cu părul albastru", "ta z aparatem", "aquela com", "тази с").
 THE_ONE_WITH = re.compile(
     rf"(?:{SHE_CUE})\s+(?:the|that)\s+(?:[^\W\d_]+\s+){{0,3}}?(?:one|girl|woman|lady|lass|lassie|"
-    r"quine|hen|bird|receptionist|maid|blonde|brunette|redhead|ginger|mum|granny|nan)\s+"
+    r"quine|hen|bird|receptionist|maid|blonde|brunette|redhead|ginger|mum|granny|nan|wan)\s+"
     r"(?:with|wi|who|that|wearing|in\s+the)(?![^\W_])"
     r"|(?<![^\W_])(?:cea|aceea|ta|tamta|aquela|тази|онази)\s+(?:cu|care|z|ktora|com|que|с|която)"
     r"\s+[^\W\d_]"
@@ -328,7 +330,29 @@ HER_AGE = re.compile(
     r"(?<![^\W_])(?:am|tenho|tengo|mam|имам)\s+\d{2}\s+(?:de\s+)?(?:ani|anos|anos|lat|lata|години)"
     r"(?![^\W_])|(?<![^\W_])\d{2}\s+eves\s+vagyok|我(?:今年)?\d{2}岁|(?:ฉัน|หนู)อายุ\s?\d{2}"
 )
+# Where she comes from: a home town finds her among the few from it ("sunt din Craiova",
+# "Debrecenből jöttem", "从福建来的", "Brazilian, from Goiânia", "I'm originally from Cork").
+ORIGIN = re.compile(
+    rf"(?:(?:{I_AM_CUE})(?:\s+originally)?|i come|i came|originally|"
+    rf"(?:{alternatives(NATIONALITIES)}),?)"
+    r"\s+from\s+(?=[^\W\d_])"
+    r"|(?<![^\W_])(?:eu\s+)?(?:sunt|vin|venim)\s+din\s+(?=[^\W\d_])"
+    r"|(?<![^\W_])(?:sou|venho|vim)\s+d[eoa]\s+(?=[^\W\d_])|(?<![^\W_])(?:soy|vengo)\s+de\s+(?=[^\W\d_])"
+    r"|(?<![^\W_])(?:jestem|pochodze|przyjechalam)\s+z\s+(?=[^\W\d_])"
+    r"|(?<![^\W_])(?:аз\s+)?(?:съм|идвам)\s+от\s+(?=[^\W\d_])"
+    r"|(?<![^\W_])[^\W\d_]{3,}(?:bol|bol|rol|rol)\s+(?:jottem|jottunk|szarmazom|vagyok)(?![^\W_])"
+    r"|(?:从|来自)[\u3400-\u9fff]{2,6}(?:来的|来)?|我是[\u3400-\u9fff]{2,4}人|老家(?:是|在)[\u3400-\u9fff]{2,6}"
+    r"|(?:ฉัน|หนู)?มาจาก[\u0e00-\u0e7f]{2,20}"
+)
+# "only Chinese lady work there", "only two Hungarian there": the few of her kind.
+ONLY_OF_HER_KIND = re.compile(
+    rf"(?<![^\W_])only\s+(?:(?:one|two|three|\d)\s+)?(?:{alternatives(NATIONALITIES)})(?![^\W_])"
+)
+THAI_ONLY_IN = re.compile(r"(?:เป็น)?คนเดียวใน[\u0e00-\u0e7f]{0,20}?ที่[\u0e00-\u0e7f]{0,40}")
 PATTERNS += [
+    (ORIGIN, "where she is from"),
+    (ONLY_OF_HER_KIND, "the only one"),
+    (THAI_ONLY_IN, "the only one"),
     (THE_ONE_WITH, "how others would know her"),
     (HER_AGE, "her height or age"),
     (DEMOGRAPHIC, "who she is"),

@@ -138,7 +138,8 @@ GENERIC = frozenset(
     ]
 )
 NUMBERED_PLACE = [
-    "flat", "apartment", "apt", "unit", "room", "suite", "block", "house number", "house no",
+    "flat", "apartment", "apt", "ap", "apto", "dpto", "unit", "room", "suite", "block",
+    "house number", "house no",
     "number", "no", "nr", "numarul", "numar", "numero", "numer", "номер", "apartamentul",
     "apartament", "apartamento", "piso", "mieszkanie", "lokal", "апартамент", "lakas",
     "flatul", "camera", "quarto", "habitacion", "pokoj", "стая", "szoba", "plot", "house",
@@ -152,6 +153,7 @@ STRONG_PREPOSITIONS = [
     "round the corner from", "around the corner from", "facing", "in front of", "at the back of",
     "just off", "on the corner of", "on the corner by", "on the corner near", "on the corner",
     "at the corner of", "corner of", "upstairs from", "outside", "round the back of",
+    "on the corner with", "corner with", "the corner with",
     "at the back of", "the bottom of", "the top of", "the end of", "the far end of",
     "the other end of", "bottom of", "top of", "end of", "the back of", "down the side of",
     "round the side of", "the side of", "just past", "just before", "across the road from",
@@ -165,10 +167,10 @@ STRONG_PREPOSITIONS = [
     "do lado do", "do lado da", "atras do", "atras da", "em cima do", "em cima da",
     "enfrente del", "enfrente de la", "frente al", "frente a la", "al lado del",
     "al lado de la", "detras del", "detras de la", "encima del", "encima de la",
-    "naprzeciwko", "naprzeciw", "срещу", "зад",
+    "naprzeciwko", "naprzeciw", "срещу", "зад", "над", "между",
 ]  # fmt: skip
 # ...these only with a named place ("near the Aldi", "by Greggs").
-WEAK_PREPOSITIONS = ["over", "under", "za", "над"]
+WEAK_PREPOSITIONS = ["over", "under", "za"]
 # ...and these with a brand or a place word ("near the car wash", "by the level crossing").
 NEAR_PREPOSITIONS = [
     "near", "nr", "by", "close to", "langa", "perto do", "perto da", "cerca del", "cerca de la",
@@ -221,7 +223,8 @@ PLACE_NOUNS = [
     "depozit", "frizerie", "coafor", "statie", "fabrica", "stacja", "apteka", "piekarnia",
     "magazyn", "fryzjer", "przystanek", "warsztat", "fabryka", "бензиностанци", "аптека",
     "пекарна", "склад", "фризьор", "спирка", "кафене", "фабрика", "сервиз",
-    "benzinkut", "gyogyszertar", "patika", "pekseg", "raktar", "fodraszat", "fodrasz",
+    "казино", "kasyn", "cazinou", "benzinkut", "gyogyszertar", "patika", "pekseg", "raktar",
+    "fodraszat", "fodrasz",
     "megallo", "kocsma", "uzlet", "gyar",
 ]  # fmt: skip
 # The buildings and places of the other languages, which take no article before them and their
@@ -335,7 +338,7 @@ THAI_LANDMARK = re.compile(
     r"(?:ตึก|อาคาร|บ้าน|คอนโด|หอพัก)?(?:ฝั่งตรงข้าม|ตรงข้าม|ติดกับ|ข้างๆ|ข้าง|ด้านหลัง|หลัง(?!มือ|เท้า|คอ|หู|จาก|เลิก|ตี|เที่ยง)|ชั้นบน|ใกล้|เหนือ)\s?[\u0e00-\u0e7fa-z]{2,15}"
 )
 # A Chinese address: the street and number, the block (座, 栋), the unit (单元), room (室).
-HAN_UNIT = r"(?:[a-z\d一二三四五六七八九十]{1,4}(?:座|栋|幢|单元|室|号楼|号房|楼|层))"
+HAN_UNIT = r"(?:\s?[a-z\d一二三四五六七八九十]{1,4}\s?(?:座|栋|幢|单元|室|号楼|号房|楼|层))"
 HAN_ADDRESS = re.compile(
     rf"[\u3400-\u9fffa-z]{{1,8}}(?:路|街|道)\d{{1,4}}号?{HAN_UNIT}*|\d{{1,4}}号{HAN_UNIT}+|{HAN_UNIT}+"
     r"|顶楼|地下室"
@@ -351,7 +354,7 @@ THAI_ADDRESS = re.compile(
 FLOORS = [
     # English
     r"(?:ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|bottom|"
-    r"upper|lower|middle|\d{1,2}(?:st|nd|rd|th))\s*-?\s*(?:floor|flr|fl)(?![^\W\d_])"
+    r"upper|lower|middle|\d{1,2}(?:st|nd|rd|th)?)\s*-?\s*(?:floor|flr|fl)(?![^\W\d_])"
     r"(?:\s+(?:flat|apartment|room|bedsit|studio|unit|front|back))?",
     r"(?:basement|attic|loft|top|ground)\s+(?:flat|apartment|bedsit|studio)(?![^\W\d_])",
     r"floor\s+(?:\d{1,2}|one|two|three|four|five|six)(?![\d:])",
@@ -401,7 +404,12 @@ LOCATIVE = (
     r"en|no|do|da|w|we|przy|в|на|de pe|din|de)"
 )
 BEFORE_ADDRESS = re.compile(rf"{L}(?:{LOCATIVE}|(?:the|a|an|az)(?:\s+[^\W\d_]+){{0,2}})\s+$")
-AFTER_ADDRESS = re.compile(rf"\s+{LOCATIVE}\s+")
+AFTER_ADDRESS = re.compile(rf"\s+(?:{LOCATIVE}|with(?=\s+the\s)|wi(?=\s+the\s))\s+")
+# "the door between the nail bar and the Chinese takeaway": a door between two places.
+BETWEEN_PLACES = re.compile(
+    r"(?<![^\W_])(?:between|intre|entre|miedzy|между)\s+(?:the\s+|a\s+)?(?P<one>[\w'’&\-]+(?:\s+[\w'’&\-]+){0,3}?)"
+    r"\s+(?:and|&|si|e|y|i|и)\s+(?:the\s+|a\s+)?(?P<two>[\w'’&\-]+(?:\s+[\w'’&\-]+){0,3})"
+)
 STREET_AFTER = re.compile(rf"\s+{STREET}\.?")
 # What an address is part of, after it ("12 Pennant Brook caravan park").
 SITE_WORDS = [
@@ -944,7 +952,18 @@ BUILDING = re.compile(
 )
 
 
+def between_places(text: Text) -> Iterator[Span]:
+    for match in BETWEEN_PLACES.finditer(text.folded):
+        two = match.group("two")
+        places = [m.end() for p in (NAMED_PLACE, PLACE_NOUN) for m in p.finditer(two)]
+        if places and (
+            PLACE_NOUN.search(match.group("one")) or NAMED_PLACE.search(match.group("one"))
+        ):
+            yield Span(match.start(), match.start("two") + max(places), KIND, "landmark")
+
+
 def flats_and_estates(text: Text, facts: Facts) -> Iterator[Span]:
+    yield from between_places(text)
     for match in FLAT_IN_BUILDING.finditer(text.folded):
         yield Span(match.start(), match.end(), KIND, "flat or unit")
     for match in NAMED_ESTATE.finditer(text.folded):

@@ -146,7 +146,7 @@ WORD_RULES = [
     # English
     rf"{L}(?:half|quarter|twenty|ten|five|twenty[\s-]five)\s+(?:past|to|after|till|til)\s+"
     rf"(?:{EN_HOUR}|midnight|noon|1[0-2]|0?[1-9])(?!\d|[:.]\d){NOT_TIME_AFTER}{R}",
-    rf"{L}half\s+(?:{EN_HOUR}|1[0-2]|0?[1-9])(?!\d|[:.]\d)"
+    rf"{L}(?:half|hauf|haff)\s+(?:{EN_HOUR}|1[0-2]|0?[1-9])(?!\d|[:.]\d)"
     r"(?!\s*(?:an?\s+)?(?:hour|hours|pound|quid|price|bottle|gram|pint|dozen|mile|day|term))"
     rf"{R}",
     rf"{L}(?:{EN_HOUR})\s+(?:o'?clock|o\s?clock|oclock|at night|in the (?:morning|evening|night|"
@@ -155,6 +155,7 @@ WORD_RULES = [
     r"from|like)\s+(?:midnight|midday|noon)",
     # "midnight he turned up"; his midnight blue car is not
     rf"{L}midnight(?!\s+blue){R}",
+    rf"{L}from\s+(?:1[0-2]|0?[1-9])(?=\s+(?:till|til|until)\s)",
     rf"{L}(?:lunch\s?time|dinner\s?time|tea\s?time|home\s?time|school\s?run){R}",
     rf"{L}(?:at|around|about|round|gone|just gone|till|until|by|just after|just before|bout)\s+"
     rf"(?:{hours('en', but='one')}){PEOPLE_AFTER}{NOT_TIME_AFTER}{R}",
@@ -532,7 +533,8 @@ FESTIVALS = [
     "valentines night", "halloween", "easter sunday", "easter monday", "good friday",
     "mother's day", "mothers day", "father's day", "fathers day", "st patrick's day",
     "st patricks day", "paddy's day", "hogmanay", "pancake day", "black friday", "eid",
-    "diwali", "the bank holiday monday", "bank holiday monday", "bank hol monday",
+    "diwali", "women's day", "womens day", "women day", "international women's day",
+    "the bank holiday monday", "bank holiday monday", "bank hol monday",
     "bank holiday friday", "bank hol friday", "remembrance sunday",
     "revelion", "ajunul craciunului", "ajun de craciun", "noaptea de revelion",
     "prima zi de craciun", "reveillon", "vespera de natal", "noite de natal", "dia de natal",
@@ -828,7 +830,9 @@ BETWEEN = re.compile(
     r"(?:[\s,.;/()–—-]|，|、|(?<![^\W_])(?:the|of|on|at|de|del|do|da|pe|dia|el|la|a|in|y|e|i|"
     r"и|на|в|and|to|from|until|till|um|no|na|w|o|between|about|around|das|as|às|ás|des|"
     r"must've been|must have been|musta been|it was|was|it were|about|ตอน|เวลา|около|към|"
-    r"koło|około|pe la|por volta das|sobre las|a las)(?![^\W_]))*"
+    r"koło|około|pe la|por volta das|sobre las|a las|exactly|dead on|dead|bang on|bang|spot on|"
+    r"roon aboot|"
+    r"aboot|roond|round about|precisely|sharp)(?![^\W_]))*"
 )
 # Between a short weekday and the date after it ("Thurs 8th", "sâmb. pe 17").
 NEXT_TO = re.compile(r"\.?,?\s*(?:(?:the|pe|dia|el|de|на)\s+)?")

@@ -331,7 +331,8 @@ R = r"(?![^\W_\u3400-\u9fff\u0e00-\u0e7f])"
 # "hotelem", "хотела", "салона", "masszázsszalonban", "szállodába", "studioului".
 INFLECTED = (
     r"(?:hotel|motel|hostel|salon|szalon|masszazsszalon|masszazsstudio|szauna|szalloda|"
-    r"хотел|мотел|салон|сауна|студио|клуб|klub|agencj|pensiun|pensjonat|studiou)[^\W\d_]{0,6}"
+    r"хотел|мотел|салон|сауна|студио|клуб|klub|agencj|agenti|pensiun|pensjonat|studiou)"
+    r"[^\W\d_]{0,6}"
 )
 # What a venue word is of ("salonul de masaj", "масажното студио", "massage studio").
 VENUE_OF = r"(?:\s+(?:de\s+)?(?:masaj|masaje|masajes|massagem|massagens|masazu|relaxare))?"
@@ -471,7 +472,8 @@ WORKS_AT = re.compile(
 # Before a venue's name: its venue word, what kind it is and an article ("la sauna
 # Cairnview", "the massage studio", "масажното студио", "a Cedarwood masszázsszalonban").
 VENUE_BEFORE = re.compile(
-    rf"{L}(?:{VENUE}|the|a|an|la|el|le|o|os|na|no|do|da|al|del|az|massage|masaj|thai|"
+    rf"{L}(?:{VENUE}|the|a|an|la|el|le|o|os|na|no|do|da|al|del|az|massage|masaj|thai|old|new|"
+    r"former|same|usual|little|"
     rf"масажн[^\W\d_]{{0,4}}|masazu|masszazs)\s+$"
 )
 # The chains as people misspell them ("priemier in", "travel lodge", "holliday inn").
@@ -684,7 +686,19 @@ def named(text: Text, facts: Facts) -> Iterator[Span]:
             yield Span(match.start("name"), match.end(), KIND, "named")
 
 
+# A pub by its old name, no pub word needed: "at the Lord Nelson", "outside the Red Lion".
+PUB_NAME = re.compile(
+    r"(?i:(?<![^\W_])(?:at|in|outside|from|near|behind|by|opposite|round|of|to)\s+the\s+)"
+    r"(?P<name>(?:Lord|King|Queen|Duke|Prince|Princess|Red|White|Black|Royal|Golden|Old|Rose|"
+    r"Rising|George|Crown|Plough|Bell|Swan|Star|Ship|Anchor|Globe|Feathers|Wheatsheaf|Green|"
+    r"Blue|Grey|Kings|Queens|Coach|Fox|Hare|Bull|Boar|Stag|Three|Cross)(?:\s+[A-Z][\w'’]+){1,2})"
+)
+
+
 def pubs(text: Text, facts: Facts) -> Iterator[Span]:
+    for match in PUB_NAME.finditer(text.original):
+        start = match.start("name")
+        yield Span(start - with_the(text, start), match.end("name"), KIND, "pub")
     """ "the Fiddler's Rest", "the Kings Arms": a capitalised name with the word a pub, bar
     or café is named with, itself capitalised."""
     for match in PUB.finditer(text.folded):

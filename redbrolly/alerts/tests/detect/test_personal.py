@@ -205,3 +205,28 @@ def test_how_others_would_know_her_and_her_age_in_her_language(text: str, detail
 )
 def test_the_one_with_said_of_him_is_not_hers(text: str) -> None:
     assert "personal" not in kinds(text), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ("sunt din Constanța și lucrez singură", "sunt din Constanța"),
+        ("sou de Recife, trabalho sozinha", "sou de Recife"),
+        ("Szegedről jöttem tavaly", "Szegedről jöttem"),
+        ("我是从温州来的", "从温州来的"),
+        ("I'm Polish, from Gdańsk, working in Hull", "from Gdańsk"),
+        ("I'm the only Filipina lady there", "only Filipina"),
+        ("i have to pick up my boy from Elmwood Primary at 3", "Elmwood Primary"),
+    ],
+)
+def test_where_she_comes_from_the_few_of_her_kind_and_her_childs_school(
+    text: str, detail: str
+) -> None:
+    assert flagged(detail, text, "personal"), found(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["he said he is from Gdańsk", "he parked outside the primary school"]
+)
+def test_where_he_comes_from_and_a_school_as_a_landmark_are_not_hers(text: str) -> None:
+    assert "personal" not in kinds(text), found(text)

@@ -347,3 +347,29 @@ def test_places_by_the_road_flats_in_named_buildings_and_named_estates(
 def test_times_his_estate_and_the_back_of_a_hand_are_no_address(text: str) -> None:
     flags = found(text)
     assert "address" not in flags.values() or "lay-by" in text, flags
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("stau în Belmont House, etajul 2, ap. 9", "etajul 2, ap. 9"),
+        ("I'm in Larch Heights, 7 floor", "Larch Heights, 7 floor"),
+        ("живея над казиното", "над казиното"),
+        ("我住在超市楼上 5 楼", "5 楼"),
+        (
+            "my flat is above the bakery with the green awning",
+            "above the bakery with the green awning",
+        ),
+        (
+            "the door between the launderette and the kebab shop",
+            "between the launderette and the kebab shop",
+        ),
+        ("number 3 on Ash Close, corner with Fir Road", "corner with Fir Road"),
+    ],
+)
+def test_floors_flats_and_doors_written_in_pieces_are_one_address(text: str, address: str) -> None:
+    assert flagged(address, text, "address"), found(text)
+
+
+def test_between_two_people_is_no_place() -> None:
+    assert "address" not in kinds("between you and me he was drunk")

@@ -204,3 +204,20 @@ def test_hungarian_parts_of_the_day_and_lunchtime_are_times(text: str, time: str
 )
 def test_a_day_and_its_time_said_together_are_one_time(text: str, time: str) -> None:
     assert flagged(time, text, "time"), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        (
+            "Friday the 3rd roon aboot hauf ten at night",
+            "Friday the 3rd roon aboot hauf ten at night",
+        ),
+        ("Monday 4th May at exactly 10.15pm", "Monday 4th May at exactly 10.15pm"),
+        ("from 9 till after midnight", "from 9 till after midnight"),
+        ("Tues just gone, 8th, dead on 4 o'clock", "Tues just gone, 8th, dead on 4 o'clock"),
+        ("on International Women's Day", "International Women's Day"),
+    ],
+)
+def test_a_time_said_the_long_way_is_one_time(text: str, time: str) -> None:
+    assert flagged(time, text, "time"), found(text)

@@ -282,3 +282,20 @@ def test_quoted_names_where_a_venue_is_and_flats_above_in_other_languages(
 @pytest.mark.parametrize("text", ["he texted 'u free tonite' at 2am", "客人说他叫James，很凶"])
 def test_what_he_said_in_quotes_and_his_name_are_not_venues(text: str) -> None:
     assert "venue" not in kinds(text), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("lucrez prin agenției Velvet Nights", "agenției Velvet Nights"),
+        ("I used to work at the old Bunnies sauna", "the old Bunnies sauna"),
+        ("we meet punters at the Red Lion most nights", "the Red Lion"),
+        ("the girls wait in the Duke William", "the Duke William"),
+    ],
+)
+def test_inflected_agencies_old_names_and_pubs_by_their_names(text: str, venue: str) -> None:
+    assert flagged(venue, text, "venue"), found(text)
+
+
+def test_his_car_in_capitals_is_no_pub() -> None:
+    assert "venue" not in kinds("he drives a Red Ford Focus")
