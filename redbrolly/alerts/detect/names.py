@@ -88,7 +88,7 @@ HIS = [
 # Words of the community languages that are also names in the list ("Ela" is "she").
 _ALSO = "ela ele elas eles marca manda mira cara casa linda gata nina para pero como todo nada "
 ALSO_WORDS = frozenset(
-    f"{_ALSO}toda tiene tem viu disse mas mais man ama dana ina iza lia ada este esta suna zice "
+    f"{_ALSO}toda tiene tem viu disse mas mais man ama dana ina iza lia ada este esta se suna zice "
     "spune vine cere pleaca".split()
 )
 NOT_NAMES = (
@@ -248,7 +248,13 @@ OPENING = re.compile(
 # Another name of hers in brackets after one: "shell here (shelley on the forms)".
 ALSO_KNOWN = re.compile(r"(?:\s+here)?,?\s*\((?:aka\s+|or\s+)?(?P<name>[^\W\d_]{2,})(?=[\s)])")
 # A Thai colleague by her name with "พี่"/"น้อง": "พี่แหม่มเพื่อนร่วมงาน".
-THAI_HONORIFIC = re.compile(r"(?:พี่|น้อง)(?P<name>[\u0e00-\u0e7f]{2,6}?)(?=เพื่อน|ก็|ได้|ที่ทำงาน)")
+THAI_HONORIFIC = re.compile(
+    r"(?:พี่|น้อง)(?P<name>[\u0e00-\u0e7f]{2,6}?)(?=\s?(?:เพื่อน|ก็|ได้|ที่ทำงาน|ไป|มา))"
+)
+# "สวัสดีค่ะ นกนะคะ": a greeting, then her name with a polite particle.
+THAI_GREETING_NAME = re.compile(
+    r"สวัสดี(?:ค่ะ|คะ|จ้า|ครับ)?\s*(?:ชื่อ\s?)?(?P<name>[\u0e00-\u0e7f]{1,6}?)(?:เอง)?(?:นะคะ|นะค่ะ|ค่ะ|คะ|จ้า)(?=\s|$)"
+)
 SIGN_OFF = re.compile(
     rf"(?:^|\n|[.!?]\s*|\s)(?P<lead>(?:{THANKS})[,!.\s]+|[-–—~]+\s*)?"
     r"(?P<name>[^\W\d_]{2,}(?:['’][^\W\d_]+)?)(?:\s*x+)?[\s.!,x~]*$"
@@ -288,7 +294,13 @@ def also_known(text: Text, found: list[Span]) -> Iterator[Span]:
             yield Span(after.start("name"), after.end("name"), KIND, span.rule)
 
 
+THAI_NOT_NAMES = frozenset(["ขอบคุณ", "ทุกคน", "เพื่อนๆ", "ทุกท่าน", "พี่ๆ", "น้องๆ", "ขอโทษ"])
+
+
 def thai_colleagues(text: Text, his: set[str]) -> Iterator[Span]:
+    for match in THAI_GREETING_NAME.finditer(text.original):
+        if fold(match.group("name")) not in his and match.group("name") not in THAI_NOT_NAMES:
+            yield Span(match.start("name"), match.end("name"), KIND, "first person")
     for match in THAI_HONORIFIC.finditer(text.original):
         if fold(match.group("name")) not in his:
             yield Span(match.start(), match.end("name"), KIND, "colleague")

@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterator
 
 from redbrolly.alerts.detect.facts import Facts
-from redbrolly.alerts.detect.lexicon import I_AM, NATIONALITIES
-from redbrolly.alerts.detect.text import Span, Text, alternatives, bounded, trim_end
+from redbrolly.alerts.detect.lexicon import COMMON_WORDS, I_AM, NATIONALITIES
+from redbrolly.alerts.detect.text import Span, Text, alternatives, bounded, fold, trim_end
 
 KIND = "personal"
 BOUND = r"(?<![^\W_\u3400-\u9fff\u0e00-\u0e7f])"
@@ -59,7 +59,9 @@ HAVING = [
     "pregnancy", "disability", "condition", "surgery", "transition", "implants", "accent",
     "pink hair", "blue hair", "green hair", "purple hair", "red hair", "shaved head",
     "church", "mosque", "temple", "chapel", "gurdwara", "congregation", "college", "uni",
-    "university", "course", "degree", "dog", "puppy", "carer",
+    "university", "course", "degree", "dog", "puppy", "carer", "dogs", "staffy", "staffies",
+    "cat", "cats", "fella", "boyfriend", "husband", "hubby", "partner", "wee boy", "wee girl",
+    "wean", "weans", "bairn", "bairns", "pram", "buggy", "pushchair",
 ]  # fmt: skip
 HAVE = [
     "i have", "i've got", "ive got", "i got", "i have got", "i had", "i've had", "i have a",
@@ -136,7 +138,11 @@ PERSON = [
 ]  # fmt: skip
 
 # "She is", "as a": a practitioner writes of the woman she reports for; a reporter of a colleague.
-SHE = ["she's", "she is", "shes", "she was", "as a", "as an", "being a", "being"]
+SHE = [
+    "she's", "she is", "shes", "she was", "as a", "as an", "being a", "being", "ella es",
+    "ella era", "ela e", "ela era", "ea e", "ea este", "ea era", "ona jest", "ona byla", "тя е",
+    "тя беше",
+]  # fmt: skip
 I_AM_CUE = bounded(I_AM)
 SHE_CUE = bounded([*I_AM, *SHE])
 NOT_HIM = r"(?!(?:his|he|him|he's|hes|their|the guy's|that)\b)"
@@ -147,7 +153,7 @@ PATTERNS = [
     ),
     (
         re.compile(
-            rf"(?<![^\W_\u3400-\u9fff\u0e00-\u0e7f])(?:my|our|her)(?:\s+{NOT_HIM}[^\W_]+){{0,3}}?\s+"
+            rf"(?<![^\W_\u3400-\u9fff\u0e00-\u0e7f])(?:my|our|her|ma|mah)(?:\s+{NOT_HIM}[^\W_]+){{0,3}}?\s+"
             rf"{bounded(HAVING)}"
         ),
         "what she has",
@@ -209,6 +215,10 @@ PATTERNS += [(RECOGNISE, "how he would know her"), (SUPERLATIVE, "the only one")
 # Marks and aids: said in a clause that is hers ("the koi tattoo down my left side", "a
 # tatuagem que eu tenho no pescoço", "I wear hearing aids"), not his ("his tattoo").
 MARKS = [
+    # What she wears and what she has: glasses, braces, a condition people know her by.
+    "glasses", "specs", "ochelari", "aparat dentar", "gafas", "oculos", "okulary", "очила",
+    "szemuveg", "headscarf", "hijab", "niqab", "burka", "ms", "multiple sclerosis",
+    "epilepsy", "epileptic", "diabetic", "diabetes", "cerebral palsy", "arthritis", "chemo",
     # Her children's school or nursery finds her at the gate.
     "primary", "primary school", "nursery", "playgroup", "creche", "school gate", "school run",
     "tattoo", "tattoos", "tat", "tats", "ink", "scar", "scars", "birthmark", "birth mark",
@@ -237,7 +247,13 @@ HIS = (
     r"неговия|негов|му|ő|neki|övé)(?![^\W_])|他|เขา"
 )
 # Hungarian writes a tattoo into one word with what it is of ("sárkánytetoválás").
-MARK = re.compile(rf"{bounded(MARKS)}|(?<![^\W_])[^\W\d_]*tetovalas[^\W\d_]*")
+MARK = re.compile(
+    rf"{bounded(MARKS)}|(?<![^\W_])[^\W\d_]*tetovalas[^\W\d_]*"
+    # Where she worships, with its endings: "parafii", "bisericii", "igreja", "църквата".
+    r"|(?<![^\W_])(?:parafi|biseric|igrej|iglesi|църкв|templom|kosciel|kosciol|meczet|"
+    r"mosque|chapel|church|congregation|gurdwara|mesquita|mezquita)[^\W\d_]{0,5}(?![^\W_])"
+    r"|教堂|寺庙|วัด"
+)
 # "im 6 months gone", "7 months along": pregnant.
 MONTHS_GONE = re.compile(
     r"(?<![^\W_])(?:\d|one|two|three|four|five|six|seven|eight|nine)\s+months?\s+"
@@ -320,7 +336,8 @@ THAI_ONLY = re.compile(r"(?:ฉัน|หนู|เธอ)(?:เป็น)?ค�
 # other languages ("cea cu părul albastru", "ta z aparatem", "aquela com", "тази с").
 THE_ONE_WITH = re.compile(
     rf"(?:{SHE_CUE})\s+(?:the|that)\s+(?:[^\W\d_]+\s+){{0,3}}?(?:one|girl|woman|lady|lass|lassie|"
-    r"quine|hen|bird|receptionist|maid|blonde|brunette|redhead|ginger|mum|granny|nan|wan)\s+"
+    r"quine|hen|bird|receptionist|maid|blonde|brunette|redhead|ginger|mum|granny|nan|wan)"
+    r"(?:\s+(?:on|in|at|round)\s+the\s+[^\W\d_]+)?\s+"
     r"(?:with|wi|who|that|wearing|in\s+the)(?![^\W_])"
     r"|(?<![^\W_])(?:cea|aceea|ta|tamta|aquela|тази|онази)\s+(?:cu|care|z|ktora|com|que|с|която)"
     r"\s+[^\W\d_]"
@@ -349,7 +366,40 @@ ONLY_OF_HER_KIND = re.compile(
     rf"(?<![^\W_])only\s+(?:(?:one|two|three|\d)\s+)?(?:{alternatives(NATIONALITIES)})(?![^\W_])"
 )
 THAI_ONLY_IN = re.compile(r"(?:เป็น)?คนเดียวใน[\u0e00-\u0e7f]{0,20}?ที่[\u0e00-\u0e7f]{0,40}")
+# "a wee girl from Donegal", "the Cork girl", "a Romanian-speaking woman".
+GIRL_FROM = re.compile(
+    r"(?<![^\W_])(?:girl|lass|lassie|woman|lady|chica|menina|fata|dziewczyna|момиче)\s+"
+    r"(?:from|din|z|от)\s+(?!pe\b|la\b|strada\b|street\b|the\b)(?=[^\W\d_])|(?<![^\W_])[^\W\d_]+-speaking\s+(?:woman|girl|lady)"
+)
+THE_PLACE_GIRL = re.compile(r"\bthe\s+(?P<place>[A-Z][a-z]{2,})\s+(?:girl|lass|woman|lady)\b")
+# What she always wears, her size, her days, where she works by day or what she studies.
+HER_WAYS = re.compile(
+    r"(?<![^\W_])size\s+\d{1,2}(?![\d:])"
+    r"|(?<![^\W_])(?:i|she)\s+(?:do|work|'m in|am in|'m there|am there)\s+(?:on\s+)?"
+    r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends|days|nights)"
+    r"(?:\s+(?:and|&)\s+[^\W\d_]+days)?"
+    r"|(?<![^\W_])where\s+i\s+work(?![^\W_])|(?<![^\W_])(?:onde|donde|unde|gdzie|където|ahol)\s+"
+    r"(?:trabalho|trabajo|lucrez|pracuje|работя|dolgozom)(?![^\W_])"
+    r"|(?<![^\W_])(?:estudio|estudo|studiuje|studiez|уча|tanulok)\s+[^\W\d_]{4,}"
+    r"|(?<![^\W_])(?:hetkoznap|hetvegen)\s+(?:pedig\s+)?egy\s+[^\W\d_]+b[ae]n"
+    r"(?:\s+az?\s+(?:[^\W\d_]+\s+){0,2}[^\W\d_]+(?:on|en|an))?"
+)
+# What she always wears: "she wears a headscarf at all times", "винаги носи дълга пола".
+WEARS = re.compile(
+    r"(?<![^\W_])(?:always\s+wears?|wears?\s+[^.,;!?\n]{2,30}?\s+at\s+all\s+times|"
+    r"винаги\s+нос[^\W\d_]*|zawsze\s+nosi|sempre\s+usa|siempre\s+lleva|mereu\s+poarta|"
+    r"mindig\s+[^\W\d_]+\s+hord)"
+)
+# Where she goes to worship or otherwise, said after the place: "z parafii św. Kazimierza,
+# gdzie chodzę co niedzielę".
+WHERE_I_GO = re.compile(
+    r"(?<![^\W_])(?:where\s+i\s+go|gdzie\s+chodze|unde\s+merg|onde\s+vou|donde\s+voy|"
+    r"където\s+ходя|ahova\s+jarok)(?![^\W_])"
+)
 PATTERNS += [
+    (GIRL_FROM, "how others would know her"),
+    (WEARS, "how others would know her"),
+    (HER_WAYS, "what she does"),
     (ORIGIN, "where she is from"),
     (ONLY_OF_HER_KIND, "the only one"),
     (THAI_ONLY_IN, "the only one"),
@@ -389,12 +439,23 @@ MASCULINE = re.compile(rf"{bounded(['brasileiro', 'polakiem', 'roman'])}$")
 
 
 def find(text: Text, facts: Facts) -> Iterator[Span]:
+    for match in WHERE_I_GO.finditer(text.folded):
+        # The place is named before it, often with a point in it ("św. Kazimierza").
+        start = text.folded.find(" ", max(0, match.start() - 40), match.start()) + 1
+        yield Span(start, text.sentence_end(match.end()), KIND, "where she goes")
+    for match in THE_PLACE_GIRL.finditer(text.original):
+        if fold(match.group("place")) not in COMMON_WORDS:
+            yield clause_around(text, match.start(), match.end(), "where she is from")
     for pattern, rule in PATTERNS:
         for match in pattern.finditer(text.folded):
             if rule == "what she is" and MASCULINE.search(match.group()):
                 continue
             if rule == "what she has, unless his" and is_his(text, match):
                 continue
+            if rule == "how others would know her" and not (
+                FEMININE_ONE.match(match.group()) or said_of_her(text, match.end())
+            ):
+                continue  # "he always wears a cap", "Guy, always wearing a leather jacket"
             if rule != "the only one" or not is_about_him(text, match.start()):
                 yield clause_around(text, match.start(), match.end(), rule)
     for match in MARK.finditer(text.folded):
@@ -440,6 +501,24 @@ def clause_around(text: Text, start: int, end: int, rule: str) -> Span:
         if found := after.match(text.folded, end):
             end = found.end()
     return Span(text.clause_start(start), end, KIND, rule)
+
+
+# "cea cu", "ta z", "aquela com": a woman, whoever writes it.
+FEMININE_ONE = re.compile(r"(?:cea|aceea|ta|tamta|aquela|тази|онази)\s")
+SHE_SAID = re.compile(
+    r"(?<![^\W_])(?:i|i'm|im|me|my|she|she's|shes|her|ella|ela|ea|ona|тя|ми|eu|sunt|sou|soy|"
+    r"jestem|estoy|sestra|sister|сестра|we|our|client|woman)(?![^\W_])"
+)
+
+
+def said_of_her(text: Text, start: int) -> bool:
+    """Whether what follows is said of her: her word, not his, last before it in its sentence."""
+    window = max(0, start - 80)
+    stops = [stop.end() for stop in re.finditer(r"[.!?\n](?=\s)", text.folded[window:start])]
+    before = text.folded[window + (stops[-1] if stops else 0) : start]
+    hers = [m.end() for m in SHE_SAID.finditer(before)]
+    his = [m.end() for m in re.finditer(HIS, before)]
+    return bool(hers) and (not his or max(hers) > max(his))
 
 
 HIM = re.compile(

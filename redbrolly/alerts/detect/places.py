@@ -266,7 +266,10 @@ NUMBERED_STREET = re.compile(
 )
 # Hungarian writes the number as an ordinal, with "szám" and where: "Coldridge Street 18.
 # szám alá", "… 18. sz. alatt".
-SZAM = r"\.?\s*sz(?:am|\.)[^\W\d_]{0,4}(?:\s+(?:alatt|alol|ala|ban|ben))?"
+SZAM = (
+    r"\.?\s*sz(?:am|\.)[^\W\d_]{0,4}(?:\s+(?:alatt|alol|ala|ban|ben))?"
+    r"|\.\s*(?:alatt|alatti|alol|ala)(?![^\W_])"
+)
 STREET_THEN_NUMBER = re.compile(
     rf"(?P<name>(?:{NAME_WORD}\s+){{1,3}}){STREET}\.?,?\s*(?:nr\.?|no\.?|numarul|numero|numer|"
     rf"номер|la\s+nr\.?|la)?\s*{HOUSE_NUMBER}(?:{SZAM}|(?![\d:.a-z]))"
@@ -403,7 +406,10 @@ LOCATIVE = (
     r"(?:near|by|at|in|on|off|opposite|outside|next to|behind|above|below|from|to|pe|la|na|em|"
     r"en|no|do|da|w|we|przy|в|на|de pe|din|de)"
 )
-BEFORE_ADDRESS = re.compile(rf"{L}(?:{LOCATIVE}|(?:the|a|an|az)(?:\s+[^\W\d_]+){{0,2}})\s+$")
+BEFORE_ADDRESS = re.compile(
+    rf"{L}(?:(?:just|right|directly|straight|immediately)\s+)?"
+    rf"(?:{LOCATIVE}|(?:the|a|an|az)(?:\s+[^\W\d_]+){{0,2}}|just|right|directly|straight)\s+$"
+)
 AFTER_ADDRESS = re.compile(rf"\s+(?:{LOCATIVE}|with(?=\s+the\s)|wi(?=\s+the\s))\s+")
 # "the door between the nail bar and the Chinese takeaway": a door between two places.
 BETWEEN_PLACES = re.compile(
@@ -424,8 +430,9 @@ SITE_AFTER = re.compile(
 )
 # A postcode's outward code (or the whole) right after an address, or after a comma
 # following one: "14 wimbrel close SS2", "112 Lyndhurst Road, PE1", "Kestrel Row PE21".
+# (A town may stand between: "8 Crescent Villas, Luton LU2 7ZZ".)
 POSTCODE_AFTER = re.compile(
-    rf",?\s+(?P<code>(?P<area>[a-z]{{1,2}})\d{{1,2}}[a-z]?(?:\s?\d(?:[a-z]{{2}})?)?){R}"
+    rf",?\s+(?:[a-z][a-z'\-]+(?:\s+[a-z][a-z'\-]+)?,?\s+)?(?P<code>(?P<area>[a-z]{{1,2}})\d{{1,2}}[a-z]?(?:\s?\d(?:[a-z]{{2}})?)?){R}"
 )
 # Numbers that count (times, hours, money), not a door: "his house 3 times".
 COUNTED = re.compile(

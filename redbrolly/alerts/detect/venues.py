@@ -522,6 +522,8 @@ WHERE_AFTER = re.compile(
     r"\s+(?:on|by|near|off|at|down)\s+the\s+(?:quayside|quay|seafront|sea front|front|harbour|"
     r"harbourside|waterfront|promenade|prom|ring road|bypass|retail park|industrial estate|"
     r"high street|docks|marina|canal|riverside|airport|station|motorway|beach|pier)(?![^\W_])"
+    r"|\s+(?:on|by|near|off|at|przy|langa|perto da|cerca de la|до)\s+(?:the\s+)?"
+    r"(?:j(?:unction)?\s?\d{1,2}(?:\s+(?:of|on)\s+the\s+)?\s?)?(?:m|a)\d{1,4}(?![^\W_])"
 )
 
 

@@ -159,3 +159,8 @@ def test_her_other_name_in_brackets_thai_honorifics_and_hungarian_cases(
 )
 def test_his_alias_a_place_he_is_from_and_verbs_are_not_her_name(text: str) -> None:
     assert "name" not in kinds(text), found(text)
+
+
+def test_a_thai_greeting_with_her_name_and_not_with_thanks() -> None:
+    assert flagged("แพร", "สวัสดีค่ะ แพรนะคะ ลูกค้าไม่จ่าย", "name")
+    assert "name" not in kinds("สวัสดีค่ะ ขอบคุณค่ะ")

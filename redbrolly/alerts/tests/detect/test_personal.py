@@ -230,3 +230,35 @@ def test_where_she_comes_from_the_few_of_her_kind_and_her_childs_school(
 )
 def test_where_he_comes_from_and_a_school_as_a_landmark_are_not_hers(text: str) -> None:
     assert "personal" not in kinds(text), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ("She's a wee lass from Sligo, she's deaf", "a wee lass from Sligo"),
+        ("Aoibh here, the Galway girl in Camden", "the Galway girl in Camden"),
+        ("Ella es peruana y trabaja sola", "Ella es peruana"),
+        ("she always wears a long red coat, so he'd know her", "she always wears a long red coat"),
+        ("he'll know me, size 20 and blonde", "size 20"),
+        ("I do Mondays and Fridays there", "I do Mondays and Fridays"),
+        ("a walk with my two staffies every night", "my two staffies"),
+        ("he's seen ma wee girl at the school gate", "ma wee girl"),
+        ("grozi kościołowi św. Anny, gdzie chodzę co tydzień", "gdzie chodzę co tydzień"),
+        ("estudio derecho por las tardes", "estudio derecho"),
+    ],
+)
+def test_how_she_looks_what_she_wears_her_days_and_where_she_goes(text: str, detail: str) -> None:
+    assert flagged(detail, text, "personal"), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he always wears a cap",
+        "Guy, 40s, always wearing a black leather jacket",
+        "he kept calling me baby",
+        "a luat o fata de pe strada",
+    ],
+)
+def test_what_he_wears_and_words_of_his_are_not_hers(text: str) -> None:
+    assert "personal" not in kinds(text), found(text)

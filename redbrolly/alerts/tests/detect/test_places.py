@@ -219,7 +219,7 @@ def test_partial_postcodes_are_flagged(text: str, address: str) -> None:
         # Streets written as one word, and street words typed in a hurry.
         ("no 56 on Friargate, behind the londis", "no 56 on Friargate, behind the londis"),
         ("im at number 8 off Kingsway", "number 8 off Kingsway"),
-        ("56 northgate is where i work", "56 northgate"),
+        ("he came to 56 northgate twice", "56 northgate"),
         ("i work from 42 holloway raod", "42 holloway raod"),
     ],
 )
@@ -373,3 +373,17 @@ def test_floors_flats_and_doors_written_in_pieces_are_one_address(text: str, add
 
 def test_between_two_people_is_no_place() -> None:
     assert "address" not in kinds("between you and me he was drunk")
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("a Granby Street 12. alatti lakásban", "Granby Street 12. alatti"),
+        ("he came to 4 Mulberry Mews, Derby DE1 3AB", "4 Mulberry Mews, Derby DE1 3AB"),
+        ("I'm just behind the Tesco on the corner", "just behind the Tesco"),
+    ],
+)
+def test_hungarian_numbers_a_town_before_the_postcode_and_just_behind(
+    text: str, address: str
+) -> None:
+    assert flagged(address, text, "address"), found(text)

@@ -299,3 +299,8 @@ def test_inflected_agencies_old_names_and_pubs_by_their_names(text: str, venue: 
 
 def test_his_car_in_capitals_is_no_pub() -> None:
     assert "venue" not in kinds("he drives a Red Ford Focus")
+
+
+def test_a_hotel_by_the_motorway_keeps_its_junction() -> None:
+    text = "do hotelu Premier Inn przy M62 po pracy"
+    assert flagged("Premier Inn przy M62", text, "venue"), found(text)
