@@ -184,8 +184,9 @@ def scan(text: str, facts: Facts | None = None) -> list[Flag]:
             mask_excerpt(text[span.start : span.end]),
             str(REASONS[span.kind]),
         )
-        for span in map(
-            lambda s: with_its_bracket(text, s), bridged(merged(spans_in(text, facts), text), text)
+        for span in (
+            with_its_bracket(text, found)
+            for found in bridged(merged(spans_in(text, facts), text), text)
         )
     ]
 

@@ -490,12 +490,15 @@ def whose(folded: str, start: int, end: int, at: int) -> str | None:
     return nearest[1] if nearest else None
 
 
+NEXT_STOP = re.compile(r"[,.;!?\n]|$")
+
+
 def clause_around(text: Text, start: int, end: int, rule: str) -> Span:
     """From the start of the clause to the end of the sentence: what she says of herself
     runs on ("i am Thai and i work in Luton"), and all of it is hers."""
     end = max(end, text.sentence_end(end))
     if rule == "how others would know her":  # "… wi the grey bob and glasses, Moira"
-        stop = re.compile(r"[,.;!?\n]|$").search(text.folded, end, end + 80)
+        stop = NEXT_STOP.search(text.folded, end, end + 80)
         end = trim_end(text.original, start, stop.start()) if stop else end
     for after in (HEIGHT_AFTER, THAT_IS_ME):
         if found := after.match(text.folded, end):

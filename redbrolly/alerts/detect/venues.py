@@ -484,7 +484,7 @@ MISSPELT_CHAINS = (
 CHAIN = re.compile(rf"{bounded(CHAINS)}|{MISSPELT_CHAINS}")
 ABOVE = re.compile(
     r"(?<![^\W_\u3400-\u9fff\u0e00-\u0e7f])(?:the\s+|a\s+)?(?:flats?|rooms?|place|apartments?|studio|bedsit|house|"
-    r"apartamentul|apartament|garsoniera|garsoniera|apartamento|piso|mieszkani[^\W\d_]{0,3}|"
+    r"apartamentul|apartament|garsoniera|apartamento|piso|mieszkani[^\W\d_]{0,3}|"
     r"апартамента|апартамент|lakas)\s+(?:right\s+|de\s+|do\s+|da\s+)?"
     r"(?:above|over|below|under|upstairs from|next to|behind|opposite|deasupra|em cima|"
     r"encima|nad|над|felett|folott)\s+"
@@ -563,11 +563,9 @@ SOMEONES_PLACE = re.compile(
 
 
 def spans(text: Text, facts: Facts) -> Iterator[Span]:
-    for match in SOMEONES_PLACE.finditer(text.folded):
-        yield Span(
-            match.start("place") - with_the(text, match.start("place")), match.end(), KIND, "named"
-        )
+    yield from someones_place(text)
     yield from named(text, facts)
+    yield from pubs_by_name(text)
     yield from pubs(text, facts)
     yield from chains(text, facts)
     yield from above(text)
@@ -578,8 +576,16 @@ def spans(text: Text, facts: Facts) -> Iterator[Span]:
     yield from cued_in_han_or_thai(text, facts)
 
 
-def with_the(text: Text, start: int) -> int:
-    return 4 if text.folded[max(0, start - 4) : start] == "the " else 0
+def someones_place(text: Text) -> Iterator[Span]:
+    for match in SOMEONES_PLACE.finditer(text.folded):
+        start = with_venue_word_before(text, match.start("place"))
+        yield Span(start, match.end(), KIND, "named")
+
+
+def pubs_by_name(text: Text) -> Iterator[Span]:
+    for match in PUB_NAME.finditer(text.original):
+        start = with_venue_word_before(text, match.start("name"))
+        yield Span(start, match.end("name"), KIND, "pub")
 
 
 def naming(text: Text, word: re.Match[str]) -> bool:
@@ -698,9 +704,6 @@ PUB_NAME = re.compile(
 
 
 def pubs(text: Text, facts: Facts) -> Iterator[Span]:
-    for match in PUB_NAME.finditer(text.original):
-        start = match.start("name")
-        yield Span(start - with_the(text, start), match.end("name"), KIND, "pub")
     """ "the Fiddler's Rest", "the Kings Arms": a capitalised name with the word a pub, bar
     or café is named with, itself capitalised."""
     for match in PUB.finditer(text.folded):
