@@ -169,3 +169,57 @@ def enter_code(page: Any, totp_now: Callable[[], str]) -> None:
         except PlaywrightTimeout:
             continue
     raise AssertionError("the staff sign-in did not get past the code step")
+
+
+# --- phones: every journey is walked at 390x844, with and without JavaScript ----------------
+
+SHOTS_ENV = "REDBROLLY_SCREENSHOTS"
+
+
+def fits_the_phone(page: Any) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{page.url} is {width}px wide"
+
+
+def shoot(page: Any, name: str) -> None:
+    """A screenshot for docs/screenshots/ when REDBROLLY_SCREENSHOTS names a folder
+    (scripts/screenshots.sh); nothing otherwise."""
+    folder = os.environ.get(SHOTS_ENV)
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+
+
+Check = Callable[[Any], None]
+
+
+@pytest.fixture
+def checked(axe: Callable[[Any], list[str]]) -> Check:
+    """Every page visited: axe-clean, and no wider than the phone's screen."""
+
+    def check(page: Any) -> None:
+        assert axe(page) == [], page.url
+        fits_the_phone(page)
+
+    return check
+
+
+@pytest.fixture
+def phone(browser: Any, live_server: Any) -> Iterator[Callable[..., Any]]:
+    """phone() -> a new phone-sized page of its own (its own cookies: a second person);
+    phone(javascript=False) -> the same with JavaScript off."""
+    contexts: list[Any] = []
+
+    def open_page(*, javascript: bool = True) -> Any:
+        context = browser.new_context(
+            viewport=PHONE, base_url=live_server.url, java_script_enabled=javascript
+        )
+        context.route("**/*", lambda route: keep_local(route, live_server.url))
+        contexts.append(context)
+        opened = context.new_page()
+        opened.set_default_timeout(30_000)
+        return opened
+
+    yield open_page
+    for context in contexts:
+        context.close()

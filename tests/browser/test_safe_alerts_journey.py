@@ -6,14 +6,13 @@ moderator approves it. The same steps work as plain forms with JavaScript off.""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 
 from redbrolly.alerts.models import Alert, AlertUpdate, FlagDecision
 from redbrolly.alerts.testing import accepted_report
-from tests.browser.conftest import PHONE, keep_local
+from tests.browser.conftest import Check, fits_the_phone
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -27,45 +26,6 @@ NARRATIVE = f"{QUOTED} Ring me on {HER_PHONE} if you need more."
 SUMMARY = f'She wrote: "{QUOTED}"'
 KEEP_REASON = "A parlour where many women work: members need to know he goes there"
 UPDATE = "He has been arrested. The police ask anyone else he robbed to come forward."
-
-Check = Callable[[Any], None]
-
-
-def fits_the_phone(page: Any) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"{page.url} is {width}px wide"
-
-
-@pytest.fixture
-def checked(axe: Callable[[Any], list[str]]) -> Check:
-    """Every page visited: axe-clean, and no wider than the phone's screen."""
-
-    def check(page: Any) -> None:
-        assert axe(page) == [], page.url
-        fits_the_phone(page)
-
-    return check
-
-
-@pytest.fixture
-def phone(browser: Any, live_server: Any) -> Iterator[Callable[..., Any]]:
-    """phone() -> a new phone-sized page of its own (its own cookies: a second person);
-    phone(javascript=False) -> the same with JavaScript off."""
-    contexts: list[Any] = []
-
-    def open_page(*, javascript: bool = True) -> Any:
-        context = browser.new_context(
-            viewport=PHONE, base_url=live_server.url, java_script_enabled=javascript
-        )
-        context.route("**/*", lambda route: keep_local(route, live_server.url))
-        contexts.append(context)
-        opened = context.new_page()
-        opened.set_default_timeout(30_000)
-        return opened
-
-    yield open_page
-    for context in contexts:
-        context.close()
 
 
 def alert_details(page: Any) -> Any:
